@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import { GuildConfig } from './platform/config/guild-config.js';
+import { ErrorFilter } from './platform/http/error.filter.js';
+import { serveOpenApi } from './platform/http/openapi.js';
+import { guildValidationPipe } from './platform/http/validation.pipe.js';
+import { mountQueueBoard } from './platform/queue-board/queue-board.js';
+
+/** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (package uploads get their own limit). */
+const BODY_LIMIT = 1024 * 1024;
+
+/**
+ * Builds the configured application without listening: main.ts listens on it, tests call it with
+ * their own environment. Throws ConfigError naming every bad variable.
+ */
+export async function createGuildApp(env: Record<string, string | undefined>): Promise<NestFastifyApplication> {
+  const config = GuildConfig.fromEnv(env);
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+  app.setGlobalPrefix('v1', { exclude: ['health'] });
+  app.useGlobalPipes(guildValidationPipe());
+  app.useGlobalFilters(new ErrorFilter(config.portalDir));
+  app.enableCors({ origin: config.portalOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  serveOpenApi(app);
+  if (existsSync(config.portalDir)) {
+    await app.register(fastifyStatic, { root: config.portalDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  await mountQueueBoard(app);
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { IdentityModule } from './identity/identity.module.js';
+import { GuildConfigModule } from './platform/config/config.module.js';
+import { GuildConfig } from './platform/config/guild-config.js';
+import { DatabaseModule } from './platform/database/database.module.js';
+import { HealthModule } from './platform/health/health.module.js';
+import { JobsModule } from './platform/jobs/jobs.module.js';
+import { LoggingModule } from './platform/logging/logging.module.js';
+import { QueueBoardModule } from './platform/queue-board/queue-board.module.js';
+import { RedisModule } from './platform/redis/redis.module.js';
+
+/** The whole application; `env` is passed in (process.env in production) so tests can boot isolated copies. */
+@Module({})
+export class AppModule {
+  static forRoot(env: Record<string, string | undefined>): DynamicModule {
+    const config = GuildConfig.fromEnv(env);
+    return {
+      module: AppModule,
+      imports: [
+        GuildConfigModule.forRoot(env),
+        LoggingModule,
+        DatabaseModule,
+        RedisModule,
+        JobsModule.forRoot({ redisUrl: config.redisUrl, runWorkers: config.runsWorkers, prefix: config.redisPrefix, drainTimeoutMs: config.shutdownTimeoutMs }),
+        HealthModule,
+        AuditModule,
+        IdentityModule,
+        DemoModule,
+        QueueBoardModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,31 @@
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { ApiScope, StaffRole } from '@guild/contracts';
+
+/**
+ * Who may call a route. Every route declares exactly one rule (a test walks the registered routes
+ * and fails on any that does not); the global AccessGuard enforces it and refuses undeclared routes.
+ * - public: anyone, signed in or not;
+ * - member: any signed-in user; an API token only if it carries one of the listed scopes
+ *   (no scopes listed = browser sessions only);
+ * - staff: a signed-in user holding one of the roles (never an API token).
+ */
+export type AccessRule =
+  | { kind: 'public' }
+  | { kind: 'member'; scopes: ApiScope[] }
+  | { kind: 'staff'; roles: StaffRole[] };
+
+export const ACCESS_RULE = 'guild:access';
+
+const secured = () =>
+  applyDecorators(
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: no, expired or revoked credentials' }),
+    ApiForbiddenResponse({ description: 'FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING' }),
+  );
+
+export const Access = {
+  public: () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule),
+  member: (...scopes: ApiScope[]) => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'member', scopes } satisfies AccessRule), secured()),
+  staff: (...roles: StaffRole[]) => applyDecorators(SetMetadata(ACCESS_RULE, { kind: 'staff', roles } satisfies AccessRule), secured()),
+};

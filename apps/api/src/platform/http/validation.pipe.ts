@@ -1,0 +1,24 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { FieldError } from '@guild/contracts';
+import { DomainError } from './domain-error.js';
+
+/** Flattens class-validator's tree into one entry per field: `address.city`, `items.0.price`. */
+export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = error.constraints ? [{ field, messages: Object.values(error.constraints) }] : [];
+    return [...own, ...fieldErrors(error.children ?? [], field)];
+  });
+}
+
+/** Unknown fields are refused, every bad field is listed, and query strings are converted to their declared types. */
+export function guildValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) =>
+      new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', fieldErrors(errors)),
+  });
+}

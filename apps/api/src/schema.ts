@@ -1,0 +1,10 @@
+// Every entity and migration of every domain, in one place for TypeORM (app and CLI alike).
+import { AuditEvent } from './audit/audit-event.entity.js';
+import { Audit1795400000001 } from './audit/migrations/1795400000001-audit.js';
+import { ApiToken } from './identity/api-token.entity.js';
+import { Identity1795400000000 } from './identity/migrations/1795400000000-identity.js';
+import { RefreshToken } from './identity/refresh-token.entity.js';
+import { User } from './identity/user.entity.js';
+
+export const entities = [User, RefreshToken, ApiToken, AuditEvent];
+export const migrations = [Identity1795400000000, Audit1795400000001];

@@ -1,0 +1,78 @@
+import { Link, NavLink, Outlet } from 'react-router';
+import { useAuth } from '../auth/auth-store';
+import { useSignOut } from '../auth/use-session';
+import { Button } from '../components/feedback';
+
+export function Layout() {
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <Header />
+      <main id="main" className="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="footer">
+        <p>
+          Guild · <a href="/docs">API documentation</a>
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+function Header() {
+  const auth = useAuth();
+  return (
+    <header className="header">
+      <div className="header__inner">
+        <Link to="/" className="brand" aria-label="Guild home">
+          <span className="brand__mark" aria-hidden="true">
+            G
+          </span>
+          Guild
+        </Link>
+        <nav aria-label="Main" className="nav">
+          <NavLink to="/" end>
+            Home
+          </NavLink>
+          {auth.status === 'signed-in' && (
+            <>
+              <NavLink to="/profile" end>
+                Profile
+              </NavLink>
+              <NavLink to="/profile/tokens">API tokens</NavLink>
+            </>
+          )}
+        </nav>
+        <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>
+      </div>
+    </header>
+  );
+}
+
+function SignedIn({ name }: { name: string }) {
+  const signOut = useSignOut();
+  return (
+    <>
+      <span className="session__name" data-testid="session-name">
+        {name}
+      </span>
+      <Button variant="secondary" size="small" pending={signOut.isPending} pendingLabel="Signing out…" onClick={() => signOut.mutate()}>
+        Sign out
+      </Button>
+    </>
+  );
+}
+
+function SignedOut() {
+  return (
+    <>
+      <Link to="/sign-in">Sign in</Link>
+      <Link to="/sign-up" className="button button--primary button--small">
+        Sign up
+      </Link>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './roles.js';
+export * from './scopes.js';
+export * from './errors.js';

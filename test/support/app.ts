@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { createGuildApp } from '../../apps/api/src/app.factory.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL, testServices } from './services.js';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** A throwaway PostgreSQL database on the test server; dropped by the returned function. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `guild_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Deletes every key under a prefix (the test app's queues and rate-limit counters). */
+async function dropRedisPrefix(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/**
+ * Boots the real application with its own database (a fresh PostgreSQL database, or in-memory
+ * PGlite) and its own Redis key prefix, exactly as main.ts would, without listening.
+ */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const services = testServices();
+  const prefix = `guildtest_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const database = services.postgres ? await createTestDatabase() : undefined;
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    GUILD_JWT_SECRET: randomBytes(32).toString('hex'),
+    GUILD_DATA_DIR: 'memory://',
+    GUILD_DEMO_DATA: 'false',
+    GUILD_ADMIN_EMAIL: 'root-admin@test.guild',
+    GUILD_ADMIN_PASSWORD: 'root-admin-password-1',
+    GUILD_AUTH_RATE_LIMIT_PER_IP: '100000',
+    GUILD_AUTH_RATE_LIMIT_PER_ACCOUNT: '100000',
+    GUILD_REDIS_PREFIX: prefix,
+    GUILD_PORTAL_DIR: `${process.cwd()}/apps/portal/dist`,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(services.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
+    ...overrides,
+  };
+  let app: NestFastifyApplication | undefined;
+  try {
+    app = await createGuildApp(env);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database?.drop();
+    throw error;
+  }
+  const booted = app;
+  return {
+    app: booted,
+    env,
+    close: async () => {
+      await booted.close();
+      await database?.drop();
+      if (services.redis) await dropRedisPrefix(prefix);
+    },
+  };
+}
+
+/** The same, listening on a random local port: for browser tests and benchmarks. */
+export async function startTestApp(overrides: Record<string, string> = {}): Promise<{ url: string; app: NestFastifyApplication; close(): Promise<void> }> {
+  const test = await createTestApp(overrides);
+  await test.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = test.app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, app: test.app, close: test.close };
+}
