@@ -13,10 +13,23 @@ const swc = [
   },
 ];
 
+// @fastify/static (used by the API and by @nestjs/swagger) is CommonJS and require()s
+// content-disposition, which is ESM-only. Node 20 can require ESM but Jest's module runtime cannot
+// before Node 24.9, so that one package is compiled to CommonJS when it is required.
+const esmOnlyDependencies = ['content-disposition', 'cookie'];
+const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' } }];
+
 const common = {
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': swc },
+  transform: {
+    '^.+\\.ts$': swc,
+    [`/node_modules/(${esmOnlyDependencies.join('|')})/.+\\.js$`]: swcJs,
+    '\\.esm\\.mjs$': '<rootDir>/test/support/jest/cjs-package-as-esm.cjs',
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyDependencies.join('|')})/)`],
   moduleNameMapper: {
+    // CommonJS packages that require() ESM-only Nest 12: served as ES modules (see the transformer).
+    '^@nestjs/throttler$': '<rootDir>/test/support/jest/nestjs-throttler.esm.mjs',
     '^@guild/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
@@ -30,7 +43,7 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalSetup: '<rootDir>/test/support/global-setup.mjs',
     },
     { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { createGuildApp } from '../../apps/api/src/app.factory.js';
+import type { AppOptions } from '../../apps/api/src/app.module.js';
 import { TEST_DATABASE_URL, TEST_REDIS_URL, testServices } from './services.js';
 
 export interface TestApp {
@@ -50,7 +51,7 @@ async function dropRedisPrefix(prefix: string): Promise<void> {
  * Boots the real application with its own database (a fresh PostgreSQL database, or in-memory
  * PGlite) and its own Redis key prefix, exactly as main.ts would, without listening.
  */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, options: AppOptions = {}): Promise<TestApp> {
   const services = testServices();
   const prefix = `guildtest_${process.pid}_${randomBytes(4).toString('hex')}`;
   const database = services.postgres ? await createTestDatabase() : undefined;
@@ -72,7 +73,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
   };
   let app: NestFastifyApplication | undefined;
   try {
-    app = await createGuildApp(env);
+    app = await createGuildApp(env, options);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
   } catch (error) {

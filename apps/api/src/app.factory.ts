@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule } from './app.module.js';
+import { AppModule, type AppOptions } from './app.module.js';
 import { GuildConfig } from './platform/config/guild-config.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { serveOpenApi } from './platform/http/openapi.js';
@@ -19,10 +19,10 @@ const BODY_LIMIT = 1024 * 1024;
  * Builds the configured application without listening: main.ts listens on it, tests call it with
  * their own environment. Throws ConfigError naming every bad variable.
  */
-export async function createGuildApp(env: Record<string, string | undefined>): Promise<NestFastifyApplication> {
+export async function createGuildApp(env: Record<string, string | undefined>, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const config = GuildConfig.fromEnv(env);
   const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('v1', { exclude: ['health'] });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { IdentityModule } from './identity/identity.module.js';
@@ -11,16 +12,21 @@ import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueBoardModule } from './platform/queue-board/queue-board.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 
+export interface AppOptions {
+  /** Where logs go instead of stdout (tests read them). */
+  logDestination?: DestinationStream;
+}
+
 /** The whole application; `env` is passed in (process.env in production) so tests can boot isolated copies. */
 @Module({})
 export class AppModule {
-  static forRoot(env: Record<string, string | undefined>): DynamicModule {
+  static forRoot(env: Record<string, string | undefined>, options: AppOptions = {}): DynamicModule {
     const config = GuildConfig.fromEnv(env);
     return {
       module: AppModule,
       imports: [
         GuildConfigModule.forRoot(env),
-        LoggingModule,
+        LoggingModule.forRoot(options.logDestination),
         DatabaseModule,
         RedisModule,
         JobsModule.forRoot({ redisUrl: config.redisUrl, runWorkers: config.runsWorkers, prefix: config.redisPrefix, drainTimeoutMs: config.shutdownTimeoutMs }),

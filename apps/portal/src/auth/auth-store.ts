@@ -9,7 +9,7 @@ export interface SessionUser {
 
 export type AuthState =
   | { status: 'restoring'; user?: undefined; accessToken?: undefined }
-  | { status: 'signed-out'; user?: undefined; accessToken?: undefined }
+  | { status: 'signed-out'; user?: undefined; accessToken?: undefined; byUser: boolean }
   | { status: 'signed-in'; user: SessionUser; accessToken: string };
 
 type Listener = () => void;
@@ -33,8 +33,9 @@ class AuthStore {
     this.set({ status: 'signed-in', user, accessToken });
   }
 
-  signedOut(): void {
-    this.set({ status: 'signed-out' });
+  /** `byUser`: they pressed "Sign out" (rather than the session expiring), so do not ask them to sign in again. */
+  signedOut(byUser = false): void {
+    this.set({ status: 'signed-out', byUser });
   }
 
   private set(state: AuthState): void {

@@ -9,6 +9,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (auth.status === 'restoring') return <Loading label="Restoring your session…" />;
   if (auth.status === 'signed-out') {
+    if (auth.byUser) return <Navigate to="/" replace />;
     const next = `${location.pathname}${location.search}${location.hash}`;
     return <Navigate to={`/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }

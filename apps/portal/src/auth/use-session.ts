@@ -30,7 +30,7 @@ export function useSignUp() {
   });
 }
 
-/** Signs out and goes home (before the session is dropped, so a protected page does not bounce to sign-in). */
+/** Signs out and goes home. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -43,9 +43,9 @@ export function useSignOut() {
         // The cookie may survive until it expires; nothing more the browser can do about an httpOnly cookie.
       }
     },
-    onSettled: async () => {
-      await navigate('/');
-      authStore.signedOut();
+    onSettled: () => {
+      authStore.signedOut(true);
+      void navigate('/');
       queryClient.clear();
     },
   });

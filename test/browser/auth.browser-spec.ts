@@ -1,0 +1,166 @@
+// Drives the real portal build, served by the real API, in headless Chromium: sign-up, sign-out,
+// sign-in, API tokens (create, see the secret once, list, revoke), and the API's field errors.
+// Run after `npm run build` (the API serves apps/portal/dist).
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestApp } from '../support/app.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const PASSWORD = 'violet-anchor-93-trellis';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  // startTestApp reads which services global-setup found. Without that (the browser project has no
+  // globalSetup of its own), boot the embedded stack: in-memory PGlite and in-process jobs.
+  process.env.GUILD_TEST_SERVICES_FOUND ??= JSON.stringify({ postgres: false, redis: false });
+  server = await startTestApp();
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+}, 60_000);
+
+/** A fresh browser profile (no cookies) per test; on failure a full-page screenshot goes to /tmp. */
+async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
+  const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1100, height: 800 } });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  try {
+    await run(page);
+  } catch (error) {
+    const file = `/tmp/guild-browser-${name}-${Date.now()}.png`;
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const context = [`page: ${page.url()}`, `screenshot: ${file}`, ...problems].join('\n  ');
+    if (error instanceof Error) {
+      error.message = `${error.message}\n  ${context}`;
+      error.stack = `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n')}`;
+    }
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+const header = (page: Page) => page.getByRole('banner');
+
+async function fillSignUp(page: Page, user: { email: string; displayName: string; password: string }) {
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Display name').fill(user.displayName);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign up' }).click();
+}
+
+async function signOut(page: Page) {
+  await header(page).getByRole('button', { name: 'Sign out' }).click();
+  await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
+}
+
+/** The text of every element an input's aria-describedby points at: its hint and its errors. */
+async function describedText(page: Page, input: ReturnType<Page['getByLabel']>): Promise<string> {
+  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join('\n');
+}
+
+describe('portal: accounts and API tokens', () => {
+  it('signs up, signs out, signs in again, creates, lists and revokes an API token', async () => {
+    await withPage('tokens', async (page) => {
+      const user = { email: `ada.${Date.now()}@example.com`, displayName: 'Ada Lovelace', password: PASSWORD };
+
+      // Sign up through the form; the API signs the new user in.
+      await page.goto('/');
+      await header(page).getByRole('link', { name: 'Sign up' }).click();
+      await page.getByRole('heading', { name: 'Create your Guild account' }).waitFor();
+      await fillSignUp(page, user);
+      await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+      await header(page).getByText(user.displayName).waitFor();
+      await page.getByText(user.email).waitFor();
+      expect(await page.getByRole('list', { name: 'Roles' }).innerText()).toContain('member');
+
+      await signOut(page);
+      expect(new URL(page.url()).pathname).toBe('/');
+
+      // A protected page sends a stranger to sign in, then back to where they were going.
+      await page.goto('/profile/tokens');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(page.url()).toContain('/sign-in?next=%2Fprofile%2Ftokens');
+      await page.getByLabel('Email').fill(user.email);
+      await page.getByLabel('Password').fill(user.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/profile/tokens');
+
+      // A reload keeps the session: the access token is only in memory, the refresh cookie restores it.
+      await page.reload();
+      await page.getByText('You have no API tokens yet.').waitFor();
+      await header(page).getByText(user.displayName).waitFor();
+
+      // Create a token with one scope; the secret is shown once.
+      await page.getByLabel('Token name').fill('CI publisher');
+      await page.getByLabel('profile:read').check();
+      await page.getByRole('button', { name: 'Create token' }).click();
+      const secretInput = page.getByLabel('New token secret');
+      await secretInput.waitFor();
+      const secret = await secretInput.inputValue();
+      expect(secret).toMatch(/^gld_/);
+      await page.getByText(/won.t see this secret again/).waitFor();
+
+      // The secret works against the API, within its scope.
+      const asToken = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(asToken.status).toBe(200);
+      expect(((await asToken.json()) as { email: string }).email).toBe(user.email);
+
+      // Once hidden, the secret is gone from the page; the list shows the token without it.
+      await page.getByRole('button', { name: /hide the secret/ }).click();
+      await secretInput.waitFor({ state: 'detached' });
+      const row = page.getByRole('row', { name: /CI publisher/ });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('profile:read');
+      expect(await page.content()).not.toContain(secret);
+      await page.reload();
+      await row.waitFor();
+      expect(await page.content()).not.toContain(secret);
+
+      // Revoke, after confirming.
+      await row.getByRole('button', { name: 'Revoke CI publisher' }).click();
+      const dialog = page.getByRole('dialog', { name: /Revoke “CI publisher”/ });
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: 'Revoke token' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await page.getByText('You have no API tokens yet.').waitFor();
+      const revoked = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(revoked.status).toBe(401);
+
+      // Sign out for good: a reload does not bring the session back.
+      await signOut(page);
+      await page.reload();
+      await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
+      expect(await header(page).getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    });
+  }, 120_000);
+
+  it("shows the API's field error beside the password field on sign-up", async () => {
+    await withPage('sign-up-error', async (page) => {
+      await page.goto('/sign-up');
+      await fillSignUp(page, { email: `grace.${Date.now()}@example.com`, displayName: 'Grace Hopper', password: 'password1234' });
+
+      const password = page.getByLabel('Password');
+      await page.locator('input[aria-invalid="true"]').waitFor();
+      expect(await password.getAttribute('aria-invalid')).toBe('true');
+      expect(await describedText(page, password)).toMatch(/common/i);
+      // The message sits with the field, not in a form-level alert, and nobody got signed in.
+      expect(await page.getByRole('alert').count()).toBe(0);
+      expect(await page.getByLabel('Email').getAttribute('aria-invalid')).toBeNull();
+      expect(new URL(page.url()).pathname).toBe('/sign-up');
+      expect(await header(page).getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    });
+  }, 60_000);
+});
