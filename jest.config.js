@@ -42,6 +42,8 @@ export default {
     {
       ...common,
       displayName: 'e2e',
+      // Each suite boots the whole app (PGlite's WebAssembly start alone takes a second or two).
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
     },

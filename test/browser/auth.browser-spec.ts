@@ -147,6 +147,42 @@ describe('portal: accounts and API tokens', () => {
     });
   }, 120_000);
 
+  it('renews an expired access token from the refresh cookie, or signs out when it cannot', async () => {
+    await withPage('refresh', async (page) => {
+      await page.goto('/sign-up');
+      await fillSignUp(page, { email: `alan.${Date.now()}@example.com`, displayName: 'Alan Turing', password: PASSWORD });
+      await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+
+      // The next token listing answers 401 as if the access token had expired.
+      let listings = 0;
+      await page.route('**/v1/me/tokens', async (route) => {
+        listings += 1;
+        if (listings === 1) await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Expired' } }) });
+        else await route.continue();
+      });
+      const refreshes: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/v1/auth/refresh')) refreshes.push(request.method());
+      });
+
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API tokens' }).click();
+      await page.getByText('You have no API tokens yet.').waitFor();
+      expect(listings).toBe(2);
+      expect(refreshes).toEqual(['POST']);
+      await header(page).getByText('Alan Turing').waitFor();
+
+      // Without a valid refresh cookie the session is over: back to sign-in, and then back here.
+      await page.context().clearCookies();
+      listings = 0;
+      await page.getByLabel('Token name').fill('deploys');
+      await page.getByLabel('profile:read').check();
+      await page.getByRole('button', { name: 'Create token' }).click();
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+      expect(page.url()).toContain('/sign-in?next=%2Fprofile%2Ftokens');
+      expect(refreshes).toEqual(['POST', 'POST']);
+    });
+  }, 60_000);
+
   it("shows the API's field error beside the password field on sign-up", async () => {
     await withPage('sign-up-error', async (page) => {
       await page.goto('/sign-up');

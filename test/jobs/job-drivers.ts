@@ -25,12 +25,14 @@ const silent: FailureLogger = { error: () => {}, warn: () => {} };
 
 async function redisError(): Promise<string | null> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  let cause: Error | undefined;
+  redis.on('error', (error: Error) => (cause = error));
   try {
     await redis.connect();
     await redis.ping();
     return null;
   } catch (error) {
-    return (error as Error).message || String(error);
+    return (cause ?? (error as Error)).message || String(error);
   } finally {
     redis.disconnect();
   }

@@ -57,7 +57,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   const database = services.postgres ? await createTestDatabase() : undefined;
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.GUILD_TEST_LOG_LEVEL ?? 'silent',
     GUILD_JWT_SECRET: randomBytes(32).toString('hex'),
     GUILD_DATA_DIR: 'memory://',
     GUILD_DEMO_DATA: 'false',

@@ -10,6 +10,7 @@ import { GuildConfig } from './platform/config/guild-config.js';
 import { ErrorFilter } from './platform/http/error.filter.js';
 import { serveOpenApi } from './platform/http/openapi.js';
 import { guildValidationPipe } from './platform/http/validation.pipe.js';
+import { requestId } from './platform/logging/logging.module.js';
 import { mountQueueBoard } from './platform/queue-board/queue-board.js';
 
 /** JSON bodies above this are refused with 413 PAYLOAD_TOO_LARGE (package uploads get their own limit). */
@@ -21,8 +22,15 @@ const BODY_LIMIT = 1024 * 1024;
  */
 export async function createGuildApp(env: Record<string, string | undefined>, options: AppOptions = {}): Promise<NestFastifyApplication> {
   const config = GuildConfig.fromEnv(env);
-  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true, abortOnError: false });
+  const adapter = new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: BODY_LIMIT, genReqId: requestId, requestIdHeader: false });
+  // JSON only: Fastify's text/plain parser goes (and Nest's urlencoded one is off below), so any
+  // other body type is a 415 UNSUPPORTED_MEDIA_TYPE rather than a string that fails validation.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  // Echo the request id so a caller can quote it when something goes wrong.
+  adapter.getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('v1', { exclude: ['health'] });

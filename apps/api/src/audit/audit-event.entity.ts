@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /** One line of the append-only audit log (a trigger refuses UPDATE and DELETE on the table). */
 @Entity('audit_events')
-@Index(['occurredAt', 'id'])
+@Index('ix_audit_events_occurred_at_id', ['occurredAt', 'id'])
 export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -11,24 +11,24 @@ export class AuditEvent {
   occurredAt: Date;
 
   /** Who did it; null for anonymous events such as a failed sign-in for an unknown email. */
-  @Index()
+  @Index('ix_audit_events_actor_id')
   @Column({ type: 'uuid', nullable: true })
   actorId: string | null;
 
-  @Index()
+  @Index('ix_audit_events_action')
   @Column({ type: 'text' })
   action: string;
 
   @Column({ type: 'text', nullable: true })
   targetType: string | null;
 
-  @Index()
+  @Index('ix_audit_events_target_id')
   @Column({ type: 'text', nullable: true })
   targetId: string | null;
 
   @Column({ type: 'text', nullable: true })
   ip: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb' })
   details: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from './user.entity.js';
 import type { ApiScope } from '@guild/contracts';
 
 /** A personal API token (`gld_…`). Only the SHA-256 of the secret is stored; `prefix` helps people tell tokens apart. */
@@ -7,9 +8,13 @@ export class ApiToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
+  @Index('ix_api_tokens_user_id')
   @Column({ type: 'uuid' })
   userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_api_tokens_user' })
+  user?: User;
 
   @Column({ type: 'text' })
   name: string;

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { User } from './user.entity.js';
 
 /**
  * One refresh token of a sign-in's rotation chain (its family). Only the SHA-256 of the secret is
@@ -10,11 +11,15 @@ export class RefreshToken {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Index()
+  @Index('ix_refresh_tokens_user_id')
   @Column({ type: 'uuid' })
   userId: string;
 
-  @Index()
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_refresh_tokens_user' })
+  user?: User;
+
+  @Index('ix_refresh_tokens_family_id')
   @Column({ type: 'uuid' })
   familyId: string;
 

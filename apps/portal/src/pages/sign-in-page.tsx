@@ -3,7 +3,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth/auth-store';
 import { safeNext } from '../auth/require-auth';
 import { useSignIn } from '../auth/use-session';
-import { Button } from '../components/feedback';
+import { Alert, Button } from '../components/feedback';
 import { Field } from '../components/field';
 import { FormAlert, splitFormError } from '../components/form-errors';
 
@@ -32,6 +32,9 @@ export function SignInPage() {
       <p className="muted">
         New to Guild? <Link to={`/sign-up${params.get('next') ? `?next=${encodeURIComponent(next)}` : ''}`}>Create an account</Link>.
       </p>
+      {params.get('next') && !signIn.error && (
+        <Alert tone="info">Sign in to continue to that page; you will be taken back there.</Alert>
+      )}
       <form onSubmit={onSubmit} noValidate aria-label="Sign in">
         <FormAlert error={signIn.error} formFields={FIELDS} />
         <Field label="Email" type="email" name="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} errors={fields.email} />

@@ -13,7 +13,7 @@ export class Audit1795400000001 implements MigrationInterface {
         target_type text,
         target_id text,
         ip text,
-        details jsonb NOT NULL DEFAULT '{}'::jsonb
+        details jsonb NOT NULL
       )`);
     await db.query(`CREATE INDEX ix_audit_events_occurred_at_id ON audit_events (occurred_at, id)`);
     await db.query(`CREATE INDEX ix_audit_events_actor_id ON audit_events (actor_id)`);

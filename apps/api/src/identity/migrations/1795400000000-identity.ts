@@ -18,7 +18,7 @@ export class Identity1795400000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE refresh_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL CONSTRAINT fk_refresh_tokens_user REFERENCES users(id) ON DELETE CASCADE,
         family_id uuid NOT NULL,
         token_hash text NOT NULL,
         expires_at timestamptz NOT NULL,
@@ -32,7 +32,7 @@ export class Identity1795400000000 implements MigrationInterface {
     await db.query(`
       CREATE TABLE api_tokens (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        user_id uuid NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        user_id uuid NOT NULL CONSTRAINT fk_api_tokens_user REFERENCES users(id) ON DELETE CASCADE,
         name text NOT NULL,
         prefix text NOT NULL,
         token_hash text NOT NULL,

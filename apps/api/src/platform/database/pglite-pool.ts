@@ -2,6 +2,11 @@ import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
 
 type Callback<T> = (err: Error | null, value?: T) => void;
+interface QueryResult {
+  rows: unknown[];
+  rowCount: number;
+  command?: string;
+}
 
 /** The part of a `pg` client that TypeORM's postgres driver uses. */
 class PgliteClient extends EventEmitter {
@@ -12,8 +17,17 @@ class PgliteClient extends EventEmitter {
     super();
   }
 
-  async query(text: string, params?: unknown[]) {
-    const result = await this.db.query(text, params ?? []);
+  /** `pg`'s three call forms: (text), (text, params) and either with a node-style callback last. */
+  query(text: string, paramsOrCallback?: unknown[] | Callback<QueryResult>, callback?: Callback<QueryResult>): Promise<QueryResult> | void {
+    const params = Array.isArray(paramsOrCallback) ? paramsOrCallback : [];
+    const done = typeof paramsOrCallback === 'function' ? paramsOrCallback : callback;
+    const result = this.run(text, params);
+    if (!done) return result;
+    result.then((value) => done(null, value), (err: Error) => done(err));
+  }
+
+  private async run(text: string, params: unknown[]): Promise<QueryResult> {
+    const result = await this.db.query(text, params);
     return { rows: result.rows, rowCount: result.rowCount ?? result.affectedRows ?? result.rows.length, command: result.command };
   }
 
@@ -50,7 +64,7 @@ export class PglitePool extends EventEmitter {
   async query(text: string, params?: unknown[]) {
     const client = await this.acquire();
     try {
-      return await client.query(text, params);
+      return await (client.query(text, params ?? []) as Promise<QueryResult>);
     } finally {
       client.release();
     }

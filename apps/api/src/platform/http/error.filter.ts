@@ -63,7 +63,9 @@ export class ErrorFilter implements ExceptionFilter {
         return { status, body: { error: { code, message, details } } };
       }
       const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { status, body: { error: { code: STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR'), message } } };
+      // Nest wraps Fastify's own errors (body parsing, limits) in an HttpException with the original as cause.
+      const fastifyCode = FASTIFY_CODES[(exception.cause as { code?: string } | undefined)?.code ?? ''];
+      return { status, body: { error: { code: fastifyCode ?? STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR'), message } } };
     }
     const fastifyError = exception as { code?: string; statusCode?: number; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {

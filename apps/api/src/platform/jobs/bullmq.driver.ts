@@ -85,6 +85,7 @@ export class BullMqJobQueue extends JobQueue {
   }
 
   async counts(): Promise<Record<string, JobCounts>> {
+    if (this.closed) throw new Error('the job queue is closed');
     const entries = await Promise.all(
       [...this.lanes].map(async ([name, { queue }]) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');

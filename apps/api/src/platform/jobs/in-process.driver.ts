@@ -68,6 +68,7 @@ export class InProcessJobQueue extends JobQueue implements LaneHost {
   }
 
   async counts(): Promise<Record<string, JobCounts>> {
+    if (this.isClosed) throw new Error('the job queue is closed');
     return Object.fromEntries([...this.lanes].map(([name, lane]) => [name, lane.counts()]));
   }
 

@@ -39,7 +39,7 @@ export interface JobDefinition<T> {
   handler: JobHandler<T>;
   /** Jobs of this name running at once in one process (default 1). */
   concurrency?: number;
-  /** Options every job of this name gets unless `enqueue` overrides them; schedules use them too. */
+  /** Options every job of this name gets unless `enqueue` overrides them; schedules take its attempts and backoff. */
   defaults?: JobOptions;
 }
 

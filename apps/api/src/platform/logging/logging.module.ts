@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -7,6 +7,12 @@ import type { Options } from 'pino-http';
 import { GuildConfig } from '../config/guild-config.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** The caller's X-Request-Id when it looks sane (so traces join up across services), else a new one. */
+export function requestId(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
 
 /** Credentials never reach the log: auth headers, cookies and password or token fields are redacted. */
 export const REDACTED_PATHS = [
@@ -22,19 +28,13 @@ export const REDACTED_PATHS = [
 function httpLogOptions(config: GuildConfig): Options {
   return {
     level: config.logLevel,
-    // Every line written while serving a request carries its id: the caller's X-Request-Id when it
-    // looks sane, otherwise a new one; either way it is echoed back in the response header.
-    genReqId: (request: IncomingMessage, response: ServerResponse) => {
-      const given = request.headers['x-request-id'];
-      const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-      response.setHeader('x-request-id', id);
-      return id;
-    },
-    customAttributeKeys: { reqId: 'requestId' },
+    // Fastify assigns the id (requestId below); pino-http reuses it, so every line logged while
+    // serving a request carries it as req.id.
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
       // Query strings can carry secrets (a token pasted into a link): log the path only.
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     autoLogging: { ignore: (request: IncomingMessage) => request.url === '/health' },
   };
