@@ -11,9 +11,6 @@ let server: { url: string; close(): Promise<void> };
 let browser: Browser;
 
 beforeAll(async () => {
-  // startTestApp reads which services global-setup found. Without that (the browser project has no
-  // globalSetup of its own), boot the embedded stack: in-memory PGlite and in-process jobs.
-  process.env.GUILD_TEST_SERVICES_FOUND ??= JSON.stringify({ postgres: false, redis: false });
   server = await startTestApp();
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }, 120_000);

@@ -1,13 +1,8 @@
 // Bull Board mounted by mountBullBoard: behind the caller's pre-handler, listing the driver's queues.
-import { jest } from '@jest/globals';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { bullBoardQueues, mountBullBoard } from '../../apps/api/src/platform/jobs/bull-board.js';
 import type { JobQueue } from '../../apps/api/src/platform/jobs/job-queue.js';
 import { jobDrivers } from './job-drivers.js';
-
-// @fastify/static (CommonJS) require()s content-disposition 3, an ES module, which Jest cannot do on
-// Node 20. The board never sends downloads, the only use of it, so a stand-in is enough here.
-jest.mock('content-disposition', () => ({ default: () => 'attachment' }));
 
 const BASE = '/v1/staff/queues';
 const drivers = await jobDrivers();
@@ -22,7 +17,7 @@ describe.each(drivers)('mountBullBoard: $name driver', (driver) => {
     jobs.define({ name: 'tiers-evaluate', handler: async () => {} });
     fastify = Fastify();
     fastify.get('/elsewhere', async () => ({ ok: true }));
-    await mountBullBoard(fastify, BASE, bullBoardQueues(jobs), async (request, reply) => {
+    await mountBullBoard(fastify, BASE, () => bullBoardQueues(jobs), async (request, reply) => {
       if (request.headers.authorization !== 'Bearer admin') return reply.status(401).send({ error: { code: 'UNAUTHENTICATED' } });
     });
     await fastify.ready();

@@ -15,9 +15,10 @@ export type BoardPreHandler = (request: FastifyRequest, reply: FastifyReply) => 
  * Mounts Bull Board at `basePath` (e.g. `/v1/staff/queues`) in its own Fastify scope, so
  * `preHandler` guards exactly the board's routes. Call it before the server listens. The board's
  * packages load only here, so in-process deployments (and code that merely imports this file)
- * never load them.
+ * never load them. `queues` is read on each board request: domains define their jobs (and so their
+ * queues) in onModuleInit, after the board is mounted.
  */
-export async function mountBullBoard(fastify: FastifyInstance, basePath: string, queues: Queue[], preHandler: BoardPreHandler): Promise<void> {
+export async function mountBullBoard(fastify: FastifyInstance, basePath: string, queues: () => Queue[], preHandler: BoardPreHandler): Promise<void> {
   const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
     import('@bull-board/api'),
     import('@bull-board/api/bullMQAdapter'),
@@ -25,9 +26,17 @@ export async function mountBullBoard(fastify: FastifyInstance, basePath: string,
   ]);
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(basePath);
-  createBullBoard({ queues: queues.map((queue) => new BullMQAdapter(queue)), serverAdapter });
+  const board = createBullBoard({ queues: [], serverAdapter });
+  let shown: Queue[] = [];
+  const sync = async () => {
+    const current = queues();
+    if (current.length === shown.length && current.every((queue, i) => queue === shown[i])) return;
+    board.replaceQueues(current.map((queue) => new BullMQAdapter(queue)));
+    shown = current;
+  };
   await fastify.register(async (scope) => {
     scope.addHook('preHandler', preHandler);
+    scope.addHook('preHandler', sync);
     await scope.register(serverAdapter.registerPlugin(), { prefix: basePath });
   });
 }

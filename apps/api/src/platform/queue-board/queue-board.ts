@@ -2,7 +2,8 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UsersService } from '../../identity/users.service.js';
-import { mountBullBoard, bullBoardQueues } from '../jobs/bull-board.js';
+import { GuildConfig } from '../config/guild-config.js';
+import { bullBoardQueues, mountBullBoard } from '../jobs/bull-board.js';
 import { JobQueue } from '../jobs/job-queue.js';
 
 export const BOARD_PATH = '/v1/staff/queues';
@@ -15,8 +16,8 @@ export const BOARD_SESSION_SECONDS = 15 * 60;
  * token in the Authorization header, or the board cookie from POST /v1/staff/jobs/board-session.
  */
 export async function mountQueueBoard(app: NestFastifyApplication): Promise<void> {
-  const queues = bullBoardQueues(app.get(JobQueue));
-  if (queues.length === 0) return;
+  if (!app.get(GuildConfig).redisUrl) return;
+  const jobs = app.get(JobQueue);
   const jwt = app.get(JwtService);
   const users = app.get(UsersService);
   const deny = (reply: FastifyReply, status: number, code: string, message: string) => reply.status(status).send({ error: { code, message } });
@@ -36,5 +37,5 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
     if (!user) return deny(reply, 401, 'UNAUTHENTICATED', 'Sign in as an admin.');
     if (!user.staffRoles.includes('admin')) return deny(reply, 403, 'STAFF_ROLE_REQUIRED', 'The queue board is for admins.');
   };
-  await mountBullBoard(app.getHttpAdapter().getInstance(), BOARD_PATH, queues, requireAdmin);
+  await mountBullBoard(app.getHttpAdapter().getInstance(), BOARD_PATH, () => bullBoardQueues(jobs), requireAdmin);
 }
