@@ -1,0 +1,57 @@
+import { ConfigError, GuildConfig } from './guild-config.js';
+
+const base = { GUILD_DATA_DIR: 'memory://' };
+const problems = (env: Record<string, string>): string[] => {
+  try {
+    GuildConfig.fromEnv({ ...base, ...env });
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('GuildConfig', () => {
+  it('runs on embedded defaults with no configuration at all', () => {
+    const config = GuildConfig.fromEnv(base);
+    expect(config).toMatchObject({ port: 3000, role: 'all', embedded: true, inMemory: true, demoData: true, redisPrefix: 'guild' });
+    expect(config.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.portalOrigins).toEqual(['http://localhost:3000']);
+  });
+
+  it('names every bad variable at once and says what it expects', () => {
+    expect(problems({ PORT: '70000', GUILD_ROLE: 'boss', DATABASE_URL: 'mysql://db', LOG_LEVEL: 'loud', GUILD_COOKIE_SECURE: 'maybe' })).toEqual([
+      'PORT must be a whole number from 0 to 65535 (got "70000")',
+      'GUILD_ROLE must be one of all, api, worker (got "boss")',
+      'DATABASE_URL must be a URL starting with postgres:// or postgresql://',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'GUILD_COOKIE_SECURE must be true or false (got "maybe")',
+    ]);
+  });
+
+  it('requires a real JWT secret once it leaves embedded defaults', () => {
+    expect(problems({ DATABASE_URL: 'postgres://db/guild' })).toEqual([expect.stringContaining('GUILD_JWT_SECRET is required')]);
+    expect(problems({ NODE_ENV: 'production' })).toEqual([expect.stringContaining('GUILD_JWT_SECRET is required')]);
+    expect(problems({ GUILD_JWT_SECRET: 'short' })).toEqual(['GUILD_JWT_SECRET must be at least 32 characters']);
+  });
+
+  it('refuses split roles without a shared database and Redis', () => {
+    expect(problems({ GUILD_ROLE: 'worker' })).toEqual([
+      'GUILD_ROLE=worker needs DATABASE_URL: the embedded database serves one process only',
+      'GUILD_ROLE=worker needs REDIS_URL: in-process jobs cannot reach another process',
+    ]);
+  });
+
+  it('wants the admin email and password together, and portal origins that are origins', () => {
+    expect(problems({ GUILD_ADMIN_EMAIL: 'a@b.co' })).toEqual(['GUILD_ADMIN_EMAIL and GUILD_ADMIN_PASSWORD must be set together']);
+    expect(problems({ GUILD_PORTAL_ORIGINS: 'https://ok.example.com, https://bad.example.com/path' })).toEqual([
+      'GUILD_PORTAL_ORIGINS: "https://bad.example.com/path" is not an origin like https://portal.example.com',
+    ]);
+  });
+
+  it('turns demo data off by default on PostgreSQL', () => {
+    const config = GuildConfig.fromEnv({ DATABASE_URL: 'postgres://db/guild', GUILD_JWT_SECRET: 'x'.repeat(32) });
+    expect(config.demoData).toBe(false);
+    expect(config.embedded).toBe(false);
+  });
+});
