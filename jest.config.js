@@ -37,6 +37,7 @@ const common = {
 };
 
 export default {
+  reporters: ['default', '<rootDir>/test/support/jest/summary-reporter.cjs'],
   // e2e suites boot the whole app (PGlite's WebAssembly start alone takes a second or two).
   testTimeout: 30_000,
   projects: [

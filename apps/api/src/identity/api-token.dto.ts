@@ -7,7 +7,7 @@ const SCOPES = Object.keys(API_SCOPES) as ApiScope[];
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'CI publisher', maxLength: 100 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(100)

@@ -4,7 +4,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './password.policy.js';
 import { UserView } from './user.view.js';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 
 export class SignUpDto {
   @ApiProperty({ format: 'email', example: 'ada@example.com' })

@@ -23,7 +23,7 @@ export class SignInGuard extends AuthGuard('local') {
   }
 
   override handleRequest<TUser>(err: unknown, user: TUser | false): TUser {
-    if (err) throw err;
+    if (err) throw err as Error; // whatever Passport reported, rethrown as is
     if (!user) throw new IdentityError('INVALID_CREDENTIALS', 'The email or password is wrong.');
     return user;
   }

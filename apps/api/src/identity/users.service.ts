@@ -104,7 +104,7 @@ export class UsersService {
       const has = user.staffRoles.includes(role);
       if (has === granted) return toStaffUserView(user);
       if (!granted && role === 'admin') {
-        const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(staff_roles)`)) as Array<{ count: number }>;
+        const [{ count }] = await manager.query<Array<{ count: number }>>(`SELECT count(*)::int AS count FROM users WHERE 'admin' = ANY(staff_roles)`);
         if (count <= 1) throw new IdentityError('LAST_ADMIN', 'This is the last admin; grant admin to someone else first.');
       }
       user.staffRoles = granted ? [...user.staffRoles, role] : user.staffRoles.filter((r) => r !== role);

@@ -80,7 +80,7 @@ export class GuildConfig {
     if (Boolean(adminEmail) !== Boolean(adminPassword)) {
       problems.push('GUILD_ADMIN_EMAIL and GUILD_ADMIN_PASSWORD must be set together');
     }
-    let jwtSecret = read.optional('GUILD_JWT_SECRET');
+    const jwtSecret = read.optional('GUILD_JWT_SECRET');
     if (jwtSecret !== undefined && jwtSecret.length < 32) {
       problems.push('GUILD_JWT_SECRET must be at least 32 characters');
     }
@@ -136,7 +136,7 @@ function localSecret(dataDir: string, name: string): string {
   if (dataDir === 'memory://') return randomBytes(48).toString('base64url');
   const file = join(dataDir, 'secrets.json');
   mkdirSync(dataDir, { recursive: true });
-  const secrets: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const secrets: Record<string, string> = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
   if (!secrets[name]) {
     secrets[name] = randomBytes(48).toString('base64url');
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });

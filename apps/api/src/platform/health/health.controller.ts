@@ -17,7 +17,7 @@ export class HealthController {
 
   @Get()
   @Access.public()
-  @HealthCheck()
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOkResponse({ description: 'Database (and Redis, when configured) answer.' })
   @ApiServiceUnavailableResponse({ description: 'A dependency is down; `error` names it.' })
   check() {

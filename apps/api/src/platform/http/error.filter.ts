@@ -62,7 +62,7 @@ export class ErrorFilter implements ExceptionFilter {
         const { code, message, details } = response as { code: string; message: string; details?: unknown };
         return { status, body: { error: { code, message, details } } };
       }
-      const message = typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
+      const message = typeof response === 'string' ? response : String((response as { message?: string | string[] }).message ?? exception.message);
       // Nest wraps Fastify's own errors (body parsing, limits) in an HttpException with the original as cause.
       const fastifyCode = FASTIFY_CODES[(exception.cause as { code?: string } | undefined)?.code ?? ''];
       return { status, body: { error: { code: fastifyCode ?? STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'ERROR'), message } } };

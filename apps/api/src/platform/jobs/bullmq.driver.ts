@@ -44,7 +44,9 @@ export class BullMqJobQueue extends JobQueue {
     this.prefix = options.prefix ?? 'guild';
     // Workers block on Redis and must outlive reconnects, hence no per-request retry limit.
     this.connection = new Redis(options.redisUrl, { maxRetriesPerRequest: null });
-    this.connection.on('error', (error: Error) => this.logger.warn(`redis: ${error.message}`));
+    this.connection.on('error', (error: Error) => {
+      this.logger.warn(`redis: ${error.message}`);
+    });
   }
 
   define<T>(typed: JobDefinition<T>): void {
@@ -55,11 +57,15 @@ export class BullMqJobQueue extends JobQueue {
     if (this.lanes.has(name)) throw new JobOptionsError(`job ${name} is already defined`);
     const { connection, prefix } = this;
     const queue = new Queue(name, { connection, prefix });
-    queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
+    queue.on('error', (error) => {
+      this.logger.warn(`queue ${name}: ${error.message}`);
+    });
     let worker: Worker | undefined;
     if (this.options.runWorkers) {
       worker = new Worker(name, (job: Job) => this.process(definition, job), { connection, prefix, concurrency });
-      worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
+      worker.on('error', (error) => {
+        this.logger.warn(`worker ${name}: ${error.message}`);
+      });
     }
     this.lanes.set(name, { definition, queue, worker });
   }
@@ -101,7 +107,7 @@ export class BullMqJobQueue extends JobQueue {
     return jobs.map((job) => ({
       id: job.id!,
       name: job.name,
-      data: job.data,
+      data: job.data as unknown,
       attemptsMade: job.attemptsMade,
       reason: job.failedReason,
       failedAt: new Date(job.finishedOn ?? job.timestamp),
@@ -124,7 +130,7 @@ export class BullMqJobQueue extends JobQueue {
   private async drain(timeoutMs: number): Promise<void> {
     const lanes = [...this.lanes.values()];
     // Worker.close stops fetching at once, then waits for its active jobs.
-    const workersClosed = Promise.allSettled(lanes.map((lane) => lane.worker?.close()));
+    const workersClosed = Promise.allSettled(lanes.map((lane) => lane.worker?.close() ?? Promise.resolve()));
     const drained = await settlesWithin(workersClosed, timeoutMs);
     if (!drained) this.logger.warn(`job queue closed with job(s) still running after ${timeoutMs} ms; they will be retried once their locks lapse`);
     await Promise.allSettled(lanes.map((lane) => lane.queue.close()));
