@@ -42,7 +42,7 @@ describe.each(drivers)('mountBullBoard: $name driver', (driver) => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const api = await fastify.inject({ url: `${BASE}/api/queues`, headers });
     expect(api.statusCode).toBe(200);
-    const names = (api.json() as { queues: { name: string }[] }).queues.map((queue) => queue.name).sort();
+    const names = api.json<{ queues: { name: string }[] }>().queues.map((queue) => queue.name).sort();
     expect(names).toEqual(driver.name === 'bullmq' ? ['payouts-transfer', 'tiers-evaluate'] : []);
   });
 });

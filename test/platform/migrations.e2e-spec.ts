@@ -29,7 +29,7 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
   });
 
   const tables = async () =>
-    ((await source.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)) as Array<{ table_name: string }>).map((r) => r.table_name);
+    (await source.query<Array<{ table_name: string }>>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations' ORDER BY 1`)).map((r) => r.table_name);
 
   it('applies every migration, and the schema then matches the entities exactly', async () => {
     const applied = await source.runMigrations();

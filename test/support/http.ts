@@ -30,5 +30,5 @@ export async function call<T = any>(app: NestFastifyApplication, method: string,
   const text = response.body;
   let body: unknown = text;
   if (String(response.headers['content-type'] ?? '').includes('json') && text) body = JSON.parse(text);
-  return { status: response.statusCode, body: body as T, headers: response.headers, cookies: response.cookies as CallResult['cookies'] };
+  return { status: response.statusCode, body: body as T, headers: response.headers, cookies: response.cookies };
 }
