@@ -1,20 +1,24 @@
-// ESLint flat config (`npm run lint` = `eslint .`).
+// ESLint flat config (`npm run lint` = `eslint .`): @eslint/js recommended everywhere, plus
+// typescript-eslint's type-checked recommended rules on TypeScript (types come from tsconfig.json and
+// apps/portal/tsconfig.json through the project service). No React hooks plugin is installed, so
+// the portal gets no hooks rules.
 import js from '@eslint/js';
 import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-// The `globals` package is not installed (and not worth a dependency): Node's globals are read
-// from the running Node itself, and the few CommonJS module-scope names are added by hand. For
-// TypeScript files `no-undef` is off anyway (typescript-eslint's advice: tsc checks names).
-const nodeGlobals = Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((name) => [name, 'readonly']));
-const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
-const browserGlobals = Object.fromEntries(
-  ['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'fetch', 'HTMLElement',
-    'HTMLInputElement', 'HTMLFormElement', 'HTMLDialogElement', 'Event', 'SubmitEvent', 'KeyboardEvent', 'FormData',
-    'Headers', 'Request', 'Response', 'URL', 'URLSearchParams', 'AbortController', 'console', 'setTimeout',
-    'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone', 'crypto', 'TextEncoder',
-    'TextDecoder', 'navigator', 'requestAnimationFrame', 'cancelAnimationFrame'].map((name) => [name, 'readonly']),
-);
+// The `globals` package is not installed and not worth a dependency: Node's globals are read from
+// the running Node, and CommonJS's module-scope names are listed by hand. `no-undef` is off for
+// TypeScript anyway (tsc checks names, against lib DOM for the portal), so the browser list only
+// matters for documentation and for any plain JS the portal may grow.
+const readonly = (names) => Object.fromEntries(names.map((name) => [name, 'readonly']));
+const node = readonly(Object.getOwnPropertyNames(globalThis));
+const commonJs = { ...readonly(['require', '__dirname', '__filename']), module: 'writable', exports: 'writable' };
+const browser = readonly([
+  ...['window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'crypto', 'console'],
+  ...['fetch', 'Headers', 'Request', 'Response', 'FormData', 'URL', 'URLSearchParams', 'AbortController', 'TextEncoder', 'TextDecoder'],
+  ...['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'structuredClone', 'requestAnimationFrame'],
+  ...['Event', 'SubmitEvent', 'KeyboardEvent', 'HTMLElement', 'HTMLInputElement', 'HTMLFormElement', 'HTMLDialogElement'],
+]);
 
 export default defineConfig(
   globalIgnores([
@@ -27,10 +31,8 @@ export default defineConfig(
     'bench/results/',
   ]),
 
-  // Everything (TypeScript and the few plain-JS config and support files) gets the JS rules.
   js.configs.recommended,
 
-  // TypeScript: typescript-eslint's recommended rules, with type information from the two tsconfigs.
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommendedTypeChecked],
@@ -49,30 +51,20 @@ export default defineConfig(
     },
   },
 
-  // Node: the API, the shared libs, tests, benchmarks, scripts and root config files.
+  // Node: the API, the shared libs, tests, benchmarks, scripts and the root config files.
   {
-    files: ['apps/api/**', 'libs/**', 'test/**', 'bench/**', 'scripts/**', '*.js', '*.ts'],
-    languageOptions: { globals: nodeGlobals },
+    files: ['apps/api/**', 'libs/**', 'test/**', 'bench/**', 'scripts/**', 'apps/portal/vite.config.ts', '*.js', '*.ts'],
+    languageOptions: { globals: node },
   },
-
-  // Browser: the portal's sources (its vite.config.ts runs in Node).
+  // The browser: the portal's sources.
   {
     files: ['apps/portal/src/**'],
-    languageOptions: { globals: browserGlobals },
+    languageOptions: { globals: browser },
   },
-  {
-    files: ['apps/portal/vite.config.ts'],
-    languageOptions: { globals: nodeGlobals },
-  },
-
-  // Plain JavaScript (Jest transformers and reporters, global setup, scripts): no type information.
-  {
-    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    extends: [tseslint.configs.disableTypeChecked],
-  },
+  // CommonJS (Jest transformers and reporters under test/support).
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, ...commonJsGlobals } },
+    languageOptions: { sourceType: 'commonjs', globals: { ...node, ...commonJs } },
   },
 
   // Tests: HTTP response bodies and Jest's asymmetric matchers are `any` by design, and specs pass
