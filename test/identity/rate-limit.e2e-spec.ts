@@ -1,20 +1,13 @@
 import { Redis } from 'ioredis';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { factories, TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
+import { TEST_PASSWORD, uniqueEmail } from '../support/factories.js';
 import { call } from '../support/http.js';
+import { useTestApp } from '../support/suite.js';
 import { TEST_REDIS_URL, testServices } from '../support/services.js';
 
 describe('sign-in and sign-up rate limits', () => {
-  let ctx: TestApp;
-  let make: ReturnType<typeof factories>;
+  const suite = useTestApp({ GUILD_AUTH_RATE_LIMIT_PER_IP: '4', GUILD_AUTH_RATE_LIMIT_PER_ACCOUNT: '3', GUILD_AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' });
 
-  beforeAll(async () => {
-    ctx = await createTestApp({ GUILD_AUTH_RATE_LIMIT_PER_IP: '4', GUILD_AUTH_RATE_LIMIT_PER_ACCOUNT: '3', GUILD_AUTH_RATE_LIMIT_WINDOW_SECONDS: '60' });
-    make = factories(ctx.app);
-  });
-  afterAll(() => ctx.close());
-
-  const signIn = (email: string, ip: string) => call(ctx.app, 'POST', '/v1/auth/sign-in', { body: { email, password: 'wrong password!' }, ip });
+  const signIn = (email: string, ip: string) => call(suite.ctx.app, 'POST', '/v1/auth/sign-in', { body: { email, password: 'wrong password!' }, ip });
 
   it('limits attempts per IP across accounts: 429 RATE_LIMITED with Retry-After', async () => {
     const ip = '203.0.113.10';
@@ -28,13 +21,13 @@ describe('sign-in and sign-up rate limits', () => {
   });
 
   it('limits attempts per account across IPs, even with the right password afterwards', async () => {
-    const { email } = await make.newMember('target');
+    const { email } = await suite.make.newMember('target');
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await signIn(email.toUpperCase(), `198.51.100.${i}`)).status);
     expect(statuses).toEqual([401, 401, 401]);
-    const right = await call(ctx.app, 'POST', '/v1/auth/sign-in', { body: { email, password: TEST_PASSWORD }, ip: '198.51.100.99' });
+    const right = await call(suite.ctx.app, 'POST', '/v1/auth/sign-in', { body: { email, password: TEST_PASSWORD }, ip: '198.51.100.99' });
     expect(right.status).toBe(429);
-    const otherAccount = await call(ctx.app, 'POST', '/v1/auth/sign-in', { body: { email: uniqueEmail('bystander'), password: 'x' }, ip: '198.51.100.98' });
+    const otherAccount = await call(suite.ctx.app, 'POST', '/v1/auth/sign-in', { body: { email: uniqueEmail('bystander'), password: 'x' }, ip: '198.51.100.98' });
     expect(otherAccount.status).toBe(401);
   });
 
@@ -42,20 +35,20 @@ describe('sign-in and sign-up rate limits', () => {
     const ip = '192.0.2.50';
     const statuses = [];
     for (let i = 0; i < 5; i += 1) {
-      statuses.push((await call(ctx.app, 'POST', '/v1/auth/sign-up', { body: { email: uniqueEmail('bulk'), password: TEST_PASSWORD, displayName: 'Bulk' }, ip })).status);
+      statuses.push((await call(suite.ctx.app, 'POST', '/v1/auth/sign-up', { body: { email: uniqueEmail('bulk'), password: TEST_PASSWORD, displayName: 'Bulk' }, ip })).status);
     }
     expect(statuses).toEqual([201, 201, 201, 201, 429]);
   });
 
   it('does not limit other routes', async () => {
-    for (let i = 0; i < 8; i += 1) expect((await call(ctx.app, 'GET', '/health', { ip: '203.0.113.10' })).status).toBe(200);
+    for (let i = 0; i < 8; i += 1) expect((await call(suite.ctx.app, 'GET', '/health', { ip: '203.0.113.10' })).status).toBe(200);
   });
 
   if (testServices().redis) {
     it('keeps the counters in Redis, so every API replica shares them', async () => {
       const redis = new Redis(TEST_REDIS_URL);
       try {
-        const keys = await redis.keys(`${ctx.env.GUILD_REDIS_PREFIX}:throttle:*`);
+        const keys = await redis.keys(`${suite.ctx.env.GUILD_REDIS_PREFIX}:throttle:*`);
         expect(keys.some((key) => key.includes(':ip:'))).toBe(true);
         expect(keys.some((key) => key.includes(':account:'))).toBe(true);
       } finally {
