@@ -21,6 +21,7 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { LocalStrategy } from './local.strategy.js';
 import { MeController } from './me.controller.js';
 import { RefreshToken } from './refresh-token.entity.js';
+import { SessionPurgeJob } from './session-purge.job.js';
 import { SessionsService } from './sessions.service.js';
 import { StaffUsersController } from './staff-users.controller.js';
 import { User } from './user.entity.js';
@@ -51,6 +52,7 @@ import { UsersService } from './users.service.js';
     AuthService,
     ApiTokensService,
     FirstAdminService,
+    SessionPurgeJob,
     LocalStrategy,
     JwtStrategy,
     ApiTokenStrategy,
