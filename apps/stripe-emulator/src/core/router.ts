@@ -1,0 +1,55 @@
+import type { EmulatorState, LooseObject, StripeObject } from './state.js';
+import type { Params } from './params.js';
+
+export type Method = 'GET' | 'POST' | 'DELETE';
+
+/** What a handler gets for one API request. */
+export interface RequestContext {
+  /** The body of a POST, the query of a GET or DELETE. */
+  params: Params;
+  /** Path parameters (`:id`). */
+  path: Record<string, string>;
+  /** The connected account named by `Stripe-Account`, or null for the platform. */
+  account: string | null;
+  state: EmulatorState;
+  /** The request path without its query (the `url` of list responses). */
+  url: string;
+  /** Where the emulator's hosted pages are served (`http://localhost:12111`). */
+  publicUrl: string;
+  /** Records an event; `account` defaults to the request's, the request id and idempotency key are filled in. */
+  emit(type: string, object: StripeObject, options?: { account?: string | null; previousAttributes?: Record<string, unknown> }): LooseObject;
+}
+
+export type Handler = (ctx: RequestContext) => unknown;
+
+export interface Route {
+  method: Method;
+  /** Fastify path syntax: `/v1/customers/:id`. */
+  path: string;
+  handler: Handler;
+  /** Top-level params the route accepts besides `expand`; anything else is `parameter_unknown`. Omit to accept any. */
+  params?: readonly string[];
+}
+
+/** The API routes each resource file registers; the server wraps them with Stripe's request semantics. */
+export class ApiRouter {
+  readonly routes: Route[] = [];
+
+  get(path: string, handler: Handler, params?: readonly string[]): void {
+    this.routes.push({ method: 'GET', path, handler, params });
+  }
+
+  post(path: string, handler: Handler, params?: readonly string[]): void {
+    this.routes.push({ method: 'POST', path, handler, params });
+  }
+
+  delete(path: string, handler: Handler, params?: readonly string[]): void {
+    this.routes.push({ method: 'DELETE', path, handler, params });
+  }
+}
+
+/** Params every list endpoint accepts. */
+export const LIST_PARAMS = ['limit', 'starting_after', 'ending_before', 'created'] as const;
+
+/** Records an event outside a request too (clock ticks, hosted pages): `state.emit` bound with its options. */
+export type Emit = (type: string, object: StripeObject, options?: { account?: string | null; previousAttributes?: Record<string, unknown> }) => LooseObject;

@@ -1,0 +1,5 @@
+import type { ApiRouter } from '../../core/router.js';
+
+export function registerConnect(api: ApiRouter): void {
+  void api;
+}
