@@ -53,3 +53,8 @@ export const LIST_PARAMS = ['limit', 'starting_after', 'ending_before', 'created
 
 /** Records an event outside a request too (clock ticks, hosted pages): `state.emit` bound with its options. */
 export type Emit = (type: string, object: StripeObject, options?: { account?: string | null; previousAttributes?: Record<string, unknown> }) => LooseObject;
+
+/** An Emit for code running outside a request (hosted pages, clock ticks): events carry no request id. */
+export function stateEmit(state: EmulatorState): Emit {
+  return (type, object, options = {}) => state.emit(type, object, { account: options.account ?? null, previousAttributes: options.previousAttributes });
+}
