@@ -1,4 +1,5 @@
 import { JobQueue } from '../../apps/api/src/platform/jobs/job-queue.js';
+import { StripeEmulator } from '../../apps/stripe-emulator/src/index.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { call } from '../support/http.js';
 import { testServices } from '../support/services.js';
@@ -17,14 +18,22 @@ describe('split process roles', () => {
 
   let api: TestApp;
   let worker: TestApp;
+  // Split processes share one Stripe emulator running on its own, as they would share Stripe.
+  const emulator = new StripeEmulator();
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await emulator.close();
+  });
+
+  it('refuses to split without a shared Stripe (key or emulator URL)', async () => {
+    await expect(createTestApp({ GUILD_ROLE: 'api' })).rejects.toThrow(/GUILD_ROLE=api needs STRIPE_SECRET_KEY or STRIPE_EMULATOR_URL/);
   });
 
   it('a job enqueued by the api process runs in the worker process', async () => {
-    api = await createTestApp({ GUILD_ROLE: 'api' });
-    worker = await createTestApp({ GUILD_ROLE: 'worker', DATABASE_URL: api.env.DATABASE_URL, GUILD_REDIS_PREFIX: api.env.GUILD_REDIS_PREFIX, GUILD_JWT_SECRET: api.env.GUILD_JWT_SECRET });
+    const STRIPE_EMULATOR_URL = await emulator.listen(0);
+    api = await createTestApp({ GUILD_ROLE: 'api', STRIPE_EMULATOR_URL });
+    worker = await createTestApp({ GUILD_ROLE: 'worker', DATABASE_URL: api.env.DATABASE_URL, GUILD_REDIS_PREFIX: api.env.GUILD_REDIS_PREFIX, GUILD_JWT_SECRET: api.env.GUILD_JWT_SECRET, STRIPE_EMULATOR_URL });
     const ranIn: string[] = [];
     let done!: () => void;
     const ran = new Promise<void>((resolve) => (done = resolve));

@@ -67,6 +67,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     GUILD_AUTH_RATE_LIMIT_PER_ACCOUNT: '100000',
     GUILD_REDIS_PREFIX: prefix,
     GUILD_PORTAL_DIR: `${process.cwd()}/apps/portal/dist`,
+    STRIPE_EMULATOR_PORT: '0',
     ...(database ? { DATABASE_URL: database.url } : {}),
     ...(services.redis ? { REDIS_URL: TEST_REDIS_URL } : {}),
     ...overrides,

@@ -30,7 +30,7 @@ export function stripeClient(url: URL, key = EMULATOR_KEY): Stripe {
 
 export async function control<T>(base: string, method: 'GET' | 'POST', path: string, params: Record<string, string | number | boolean> = {}): Promise<T> {
   const query = new URLSearchParams(Object.entries(params).map(([key, value]): [string, string] => [key, String(value)]));
-  const response = await fetch(method === 'GET' ? `${base}${path}?${query}` : `${base}${path}`, {
+  const response = await fetch(method === 'GET' ? `${base}${path}?${query.toString()}` : `${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${EMULATOR_KEY}`, ...(method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
     body: method === 'POST' ? query.toString() : undefined,

@@ -10,7 +10,9 @@ import { HealthModule } from './platform/health/health.module.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
 import { LoggingModule } from './platform/logging/logging.module.js';
 import { QueueBoardModule } from './platform/queue-board/queue-board.module.js';
+import { EventsModule } from './platform/events/events.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
+import { StripeModule } from './stripe/stripe.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -30,9 +32,11 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         JobsModule.forRoot({ redisUrl: config.redisUrl, runWorkers: config.runsWorkers, prefix: config.redisPrefix, drainTimeoutMs: config.shutdownTimeoutMs }),
+        EventsModule,
         HealthModule,
         AuditModule,
         IdentityModule,
+        StripeModule,
         DemoModule,
         QueueBoardModule,
       ],

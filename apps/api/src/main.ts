@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { createGuildApp } from './app.factory.js';
 import { ConfigError, GuildConfig } from './platform/config/guild-config.js';
 import { announce } from './platform/logging/announce.js';
+import { StripeConnection } from './stripe/stripe-connection.js';
 
 async function main(): Promise<void> {
   let config: GuildConfig;
@@ -24,11 +25,17 @@ async function main(): Promise<void> {
     announce(config, [
       `Guild is running at ${config.publicUrl} (role ${config.role}; ${where}; ${config.redisUrl ? 'jobs on Redis' : 'in-process jobs'})`,
       `  portal ${config.publicUrl}/   API ${config.publicUrl}/v1   docs ${config.publicUrl}/docs   health ${config.publicUrl}/health`,
+      stripeLine(app.get(StripeConnection), config),
     ]);
   } else {
     await app.init();
     new Logger('Guild').log('Worker started: processing jobs, not serving HTTP');
   }
+}
+
+function stripeLine(stripe: StripeConnection, config: GuildConfig): string {
+  if (!stripe.usesEmulator) return `  Stripe: ${config.stripeSecretKey?.includes('_live_') ? 'LIVE mode' : 'test mode'} (STRIPE_SECRET_KEY)`;
+  return `  Stripe: local emulator at ${stripe.emulatorPublicUrl} (no STRIPE_SECRET_KEY; test cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)`;
 }
 
 main().catch((error: unknown) => {

@@ -5,6 +5,8 @@ import { ApiToken } from './identity/api-token.entity.js';
 import { Identity1795400000000 } from './identity/migrations/1795400000000-identity.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
 import { User } from './identity/user.entity.js';
+import { Stripe1795400000002 } from './stripe/migrations/1795400000002-stripe.js';
+import { StripeEventRecord } from './stripe/stripe-event.entity.js';
 
-export const entities = [User, RefreshToken, ApiToken, AuditEvent];
-export const migrations = [Identity1795400000000, Audit1795400000001];
+export const entities = [User, RefreshToken, ApiToken, AuditEvent, StripeEventRecord];
+export const migrations = [Identity1795400000000, Audit1795400000001, Stripe1795400000002];

@@ -42,8 +42,8 @@ export class StripeEmulator {
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.state = loadState(options.snapshotPath);
-    this.webhooks = new WebhookDelivery(this.state, { attempts: options.retry?.attempts ?? 8, baseDelayMs: options.retry?.baseDelayMs ?? 1000 });
-    this.webhooks.chaos = { duplicateRate: options.chaos?.duplicateRate ?? 0, maxDelayMs: options.chaos?.maxDelayMs ?? 0 };
+    this.webhooks = new WebhookDelivery(this.state, { attempts: options.retry?.attempts ?? 8, baseDelayMs: options.retry?.baseDelayMs ?? 1000 }, () => this.scheduleSnapshot());
+    this.webhooks.chaos = this.initialChaos();
     this.app = Fastify({ routerOptions: { querystringParser: (query) => qs.parse(query, QS_OPTIONS) }, bodyLimit: 2 * 1024 * 1024 });
     this.app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, qs.parse(body as string, QS_OPTIONS));
@@ -83,17 +83,24 @@ export class StripeEmulator {
     await this.app.listen({ port, host });
     const address = this.app.server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
-    this.address = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`;
+    const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+    this.address = `http://${reachable}:${actual}`;
     this.ticker = setInterval(() => this.runTick(), 1000);
     this.ticker.unref();
     return this.address;
   }
 
-  /** Forget everything (objects, events, endpoints, idempotency keys, clock, switches). */
+  /** Forget everything (objects, events, endpoints, idempotency keys, clock, switches, pending deliveries and their log, chaos). */
   reset(): void {
     this.state.reset();
     this.idempotency.clear();
+    this.webhooks.reset();
+    this.webhooks.chaos = this.initialChaos();
     this.scheduleSnapshot();
+  }
+
+  private initialChaos(): Chaos {
+    return { duplicateRate: this.options.chaos?.duplicateRate ?? 0, maxDelayMs: this.options.chaos?.maxDelayMs ?? 0 };
   }
 
   async close(): Promise<void> {
@@ -111,7 +118,11 @@ export class StripeEmulator {
     if (!this.options.snapshotPath || this.snapshotTimer) return;
     this.snapshotTimer = setTimeout(() => {
       this.snapshotTimer = undefined;
-      this.saveNow();
+      try {
+        this.saveNow();
+      } catch (error) {
+        process.stderr.write(`Stripe emulator: cannot save the snapshot: ${(error as Error).message}\n`);
+      }
     }, SNAPSHOT_DELAY_MS);
   }
 
@@ -121,7 +132,12 @@ export class StripeEmulator {
 
   private runTick(): void {
     const before = this.state.version;
-    this.state.tick();
+    try {
+      this.state.tick();
+    } catch (error) {
+      // A failing time-driven job must not take the process (or the app embedding the emulator) down.
+      process.stderr.write(`Stripe emulator: a clock tick failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
     if (this.state.version !== before) this.scheduleSnapshot();
   }
 }

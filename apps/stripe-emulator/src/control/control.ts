@@ -37,25 +37,29 @@ export function registerControl(app: FastifyInstance, emulator: StripeEmulator, 
     '/_emulator/webhooks/chaos',
     (ctx) => {
       const rate = ctx.params.string('duplicate_rate');
-      const duplicateRate = rate === undefined ? emulator.webhooks.chaos.duplicateRate : Number(rate);
-      if (!(duplicateRate >= 0 && duplicateRate <= 1)) throw invalid('duplicate_rate must be a number from 0 to 1', 'duplicate_rate');
-      emulator.webhooks.chaos = { duplicateRate, maxDelayMs: ctx.params.integer('max_delay_ms', { min: 0, max: 600_000 }) ?? emulator.webhooks.chaos.maxDelayMs };
-      return emulator.webhooks.chaos;
+      if (rate !== undefined && !(/^\d*\.?\d+$/.test(rate) && Number(rate) <= 1)) throw invalid(`Invalid duplicate_rate: ${rate} (must be a number from 0 to 1)`, 'duplicate_rate');
+      const maxDelayMs = ctx.params.integer('max_delay_ms', { min: 0, max: 600_000 });
+      emulator.webhooks.chaos = { duplicateRate: rate === undefined ? emulator.webhooks.chaos.duplicateRate : Number(rate), maxDelayMs: maxDelayMs ?? emulator.webhooks.chaos.maxDelayMs };
+      return { duplicate_rate: emulator.webhooks.chaos.duplicateRate, max_delay_ms: emulator.webhooks.chaos.maxDelayMs };
     },
     ['duplicate_rate', 'max_delay_ms'],
   );
   control.get(
     '/_emulator/webhooks/attempts',
-    (ctx) => ({ object: 'list', data: emulator.webhooks.attempts({ eventId: ctx.params.string('event'), endpointId: ctx.params.string('endpoint') }).slice(0, ctx.params.integer('limit', { min: 1, max: 5000 }) ?? 100) }),
+    (ctx) => {
+      const limit = ctx.params.integer('limit', { min: 1, max: 5000 }) ?? 100;
+      const attempts = emulator.webhooks.attempts({ eventId: ctx.params.string('event'), endpointId: ctx.params.string('endpoint') });
+      return { object: 'list', data: attempts.slice(0, limit), has_more: attempts.length > limit, url: ctx.url };
+    },
     ['event', 'endpoint', 'limit'],
   );
   control.post(
     '/_emulator/webhooks/idle',
-    async () => {
-      await emulator.webhooks.idle();
-      return { idle: true };
+    async (ctx) => {
+      const idle = await emulator.webhooks.idle(ctx.params.integer('timeout_ms', { min: 0, max: 600_000 }));
+      return { idle, pending: emulator.webhooks.pendingDeliveries };
     },
-    [],
+    ['timeout_ms'],
   );
   registerPaymentControls(control);
   registerBillingControls(control);

@@ -87,8 +87,7 @@ function header(request: FastifyRequest, name: string): string | undefined {
 }
 
 function authenticate(request: FastifyRequest, apiKey: string | undefined): void {
-  const authorization = header(request, 'authorization');
-  const key = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+  const key = apiKeyOf(header(request, 'authorization'));
   if (!key) {
     throw new StripeApiError(401, 'invalid_request_error', 'You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. \'Authorization: Bearer YOUR_SECRET_KEY\').');
   }
@@ -96,6 +95,13 @@ function authenticate(request: FastifyRequest, apiKey: string | undefined): void
   if (apiKey ? key !== apiKey : !/^(sk|rk)_test_/.test(key)) {
     throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${masked}`, { code: 'api_key_invalid' });
   }
+}
+
+/** Bearer auth as the SDKs send it, or Basic auth with the key as user name (`curl -u sk_test_...:`), as Stripe accepts both. */
+function apiKeyOf(authorization: string | undefined): string | undefined {
+  if (authorization?.startsWith('Bearer ')) return authorization.slice(7).trim() || undefined;
+  if (authorization?.startsWith('Basic ')) return Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':')[0] || undefined;
+  return undefined;
 }
 
 function checkUnknown(params: Params, allowed: readonly string[] | undefined): void {

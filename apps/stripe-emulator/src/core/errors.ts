@@ -13,7 +13,8 @@ export class StripeApiError extends Error {
   }
 
   toJSON(requestLogUrl: string): { error: Record<string, unknown> } {
-    return { error: { type: this.type, message: this.message, ...this.extra, request_log_url: requestLogUrl } };
+    const docUrl = this.extra.code ? { doc_url: `https://stripe.com/docs/error-codes/${this.extra.code.replace(/_/g, '-')}` } : {};
+    return { error: { type: this.type, message: this.message, ...this.extra, ...docUrl, ...(requestLogUrl ? { request_log_url: requestLogUrl } : {}) } };
   }
 }
 

@@ -26,9 +26,10 @@ function expandAt(value: unknown, parts: string[], path: string, state: Emulator
   if (!(head in object)) throw notExpandable(path);
   let field = object[head];
   if (typeof field === 'string') {
-    const found = state.anywhere<StripeObject>(field);
-    if (!found) throw notExpandable(path);
-    field = structuredClone(found);
+    field = lookUp(field, path, state);
+  } else if (rest.length === 0 && Array.isArray(field)) {
+    // a list of ids (`discounts`, `default_tax_rates`): each is expanded
+    field = field.map((item: unknown) => (typeof item === 'string' ? lookUp(item, path, state) : item));
   } else if (rest.length === 0 && (field === null || typeof field === 'object')) {
     // already an object (or null): nothing to do
   } else if (rest.length === 0) {
@@ -36,6 +37,12 @@ function expandAt(value: unknown, parts: string[], path: string, state: Emulator
   }
   object[head] = rest.length ? expandAt(field, rest, path, state) : field;
   return object;
+}
+
+function lookUp(id: string, path: string, state: EmulatorState): StripeObject {
+  const found = state.anywhere<StripeObject>(id);
+  if (!found) throw notExpandable(path);
+  return structuredClone(found);
 }
 
 function notExpandable(path: string) {

@@ -42,7 +42,7 @@ export class Params {
       return undefined as R extends true ? number : number | undefined;
     }
     if (typeof value !== 'string' || !/^-?\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-      throw invalid(`Invalid integer: ${String(value)}`, this.name(key));
+      throw invalid(`Invalid integer: ${shown(value)}`, this.name(key));
     }
     const number = Number(value);
     if (options.min !== undefined && number < options.min) throw invalid(`Invalid ${this.name(key)}: must be at least ${options.min}`, this.name(key));
@@ -55,7 +55,7 @@ export class Params {
     if (value === undefined || value === '') return undefined;
     if (value === 'true') return true;
     if (value === 'false') return false;
-    throw invalid(`Invalid boolean: ${String(value)}`, this.name(key));
+    throw invalid(`Invalid boolean: ${shown(value)}`, this.name(key));
   }
 
   object(key: string): Params | undefined {
@@ -111,4 +111,9 @@ export class Params {
     if (!/^[a-zA-Z]{3}$/.test(value)) throw invalid(`Invalid currency: ${value}. Stripe currently supports these currencies: usd, eur, gbp, ...`, this.name(key));
     return value.toLowerCase();
   }
+}
+
+/** A param's value in an error message: strings as they are, hashes and arrays as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }

@@ -1,4 +1,4 @@
-import { invalid } from '../core/errors.js';
+import { invalid, missingParam } from '../core/errors.js';
 import { newId, secretToken } from '../core/ids.js';
 import { paginate } from '../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../core/router.js';
@@ -8,7 +8,10 @@ import type { EndpointSecrets } from './delivery.js';
 
 const FIELDS = ['url', 'enabled_events', 'description', 'metadata', 'disabled', 'api_version', 'connect'] as const;
 
-/** Webhook endpoints: `connect: true` endpoints receive connected accounts' events; `secret` is shown on create only. */
+/**
+ * Webhook endpoints (the platform's, whatever `Stripe-Account` says): `connect: true` endpoints
+ * receive connected accounts' events, the others the platform's; `secret` is shown on create only.
+ */
 export function registerWebhookEndpoints(api: ApiRouter): void {
   api.post('/v1/webhook_endpoints', create, FIELDS.filter((field) => field !== 'disabled'));
   api.get('/v1/webhook_endpoints', (ctx) => paginate(ctx.state.all('webhook_endpoint'), ctx.params, ctx.url), LIST_PARAMS);
@@ -17,11 +20,12 @@ export function registerWebhookEndpoints(api: ApiRouter): void {
   api.delete('/v1/webhook_endpoints/:id', (ctx) => {
     ctx.state.get('webhook_endpoint', ctx.path.id);
     ctx.state.remove(ctx.path.id);
-    return { id: ctx.path.id, object: 'webhook_endpoint', deleted: true };
+    const deleted: Stripe.DeletedWebhookEndpoint = { id: ctx.path.id, object: 'webhook_endpoint', deleted: true };
+    return deleted;
   });
 }
 
-function create(ctx: RequestContext): Stripe.WebhookEndpoint & { secret: string } {
+function create(ctx: RequestContext): Stripe.WebhookEndpoint {
   const { params, state } = ctx;
   const url = checkUrl(params.string('url', { required: true }));
   const events = enabledEvents(params.strings('enabled_events'));
@@ -67,9 +71,9 @@ function checkUrl(url: string): string {
 }
 
 function enabledEvents(events: string[]): string[] {
-  if (events.length === 0) throw invalid('Missing required param: enabled_events.', 'enabled_events', 'parameter_missing');
-  for (const event of events) {
-    if (event !== '*' && !/^[a-z_]+(\.[a-z_]+)+$/.test(event)) throw invalid(`Invalid enabled_events: ${event} is not a known event type`, 'enabled_events');
-  }
-  return events;
+  if (events.length === 0) throw missingParam('enabled_events');
+  events.forEach((event, index) => {
+    if (event !== '*' && !/^[a-z0-9_]+(\.[a-z0-9_]+)+$/.test(event)) throw invalid(`Invalid enabled_events[${index}]: ${event} is not a valid event type`, `enabled_events[${index}]`);
+  });
+  return [...new Set(events)];
 }

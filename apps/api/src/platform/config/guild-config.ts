@@ -42,6 +42,16 @@ export class GuildConfig {
   readonly authRateLimitWindowSeconds!: number;
   readonly portalDir!: string;
   readonly shutdownTimeoutMs!: number;
+  /** Real Stripe (test or live mode) when set; otherwise the Stripe emulator. */
+  readonly stripeSecretKey?: string;
+  /** Signing secrets of the webhook endpoints pointed at Guild (platform and Connect; `stripe listen` uses one for both). */
+  readonly stripeWebhookSecrets!: string[];
+  /** An emulator running elsewhere (`npm run start:stripe-emulator`); without it and without a key, Guild runs one in-process. */
+  readonly stripeEmulatorUrl?: string;
+  readonly stripeEmulatorPort!: number;
+  readonly stripeEmulatorPublicUrl?: string;
+  /** First wait before a failed Stripe event is processed again; each retry waits twice as long. */
+  readonly stripeEventRetryDelayMs!: number;
 
   /** GUILD_DATA_DIR=memory:// keeps nothing on disk (tests, throwaway demos). */
   get inMemory(): boolean {
@@ -79,6 +89,18 @@ export class GuildConfig {
     }
     if (Boolean(adminEmail) !== Boolean(adminPassword)) {
       problems.push('GUILD_ADMIN_EMAIL and GUILD_ADMIN_PASSWORD must be set together');
+    }
+    const stripeSecretKey = read.pattern('STRIPE_SECRET_KEY', /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, '', 'a Stripe secret or restricted key (sk_test_..., sk_live_..., rk_...)') || undefined;
+    const stripeWebhookSecrets = ['STRIPE_WEBHOOK_SECRET', 'STRIPE_CONNECT_WEBHOOK_SECRET']
+      .map((name) => read.pattern(name, /^whsec_[A-Za-z0-9+/=_-]+$/, '', 'a webhook signing secret (whsec_...)'))
+      .filter(Boolean);
+    const stripeEmulatorUrl = read.url('STRIPE_EMULATOR_URL', ['http:', 'https:']);
+    if (stripeSecretKey && stripeWebhookSecrets.length === 0) {
+      problems.push('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY (the whsec_... of the endpoint, or what `stripe listen` prints)');
+    }
+    if (stripeSecretKey && stripeEmulatorUrl) problems.push('STRIPE_EMULATOR_URL and STRIPE_SECRET_KEY exclude each other: the key selects real Stripe');
+    if (role !== 'all' && !stripeSecretKey && !stripeEmulatorUrl) {
+      problems.push(`GUILD_ROLE=${role} needs STRIPE_SECRET_KEY or STRIPE_EMULATOR_URL: an in-process Stripe emulator serves one process only`);
     }
     const jwtSecret = read.optional('GUILD_JWT_SECRET');
     if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -120,6 +142,12 @@ export class GuildConfig {
       authRateLimitWindowSeconds: read.int('GUILD_AUTH_RATE_LIMIT_WINDOW_SECONDS', 60, 1, 86_400),
       portalDir: resolvePath(env.GUILD_PORTAL_DIR || 'apps/portal/dist'),
       shutdownTimeoutMs: read.int('GUILD_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+      stripeSecretKey,
+      stripeWebhookSecrets,
+      stripeEmulatorUrl: stripeEmulatorUrl?.replace(/\/$/, ''),
+      stripeEmulatorPort: read.int('STRIPE_EMULATOR_PORT', 12111, 0, 65535),
+      stripeEmulatorPublicUrl: read.url('STRIPE_EMULATOR_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, ''),
+      stripeEventRetryDelayMs: read.int('STRIPE_EVENT_RETRY_DELAY_MS', 10_000, 1, 3_600_000),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     (config as { jwtSecret: string }).jwtSecret = jwtSecret ?? localSecret(dataDir, 'jwt');

@@ -1,5 +1,15 @@
 import type { ApiRouter } from '../../core/router.js';
+import { registerInvoices } from './invoices.js';
+import { registerPrices } from './prices.js';
+import { registerProducts } from './products.js';
+import { registerSubscriptions } from './subscriptions.js';
+import { registerTestClocks } from './test-clocks.js';
 
+/** Billing: products and prices, subscriptions, their invoices and payments, and test clocks. */
 export function registerBilling(api: ApiRouter): void {
-  void api;
+  registerProducts(api);
+  registerPrices(api);
+  registerSubscriptions(api);
+  registerInvoices(api);
+  registerTestClocks(api);
 }

@@ -1,5 +1,13 @@
 import type { ApiRouter } from '../../core/router.js';
+import { registerBalance } from './balance-endpoint.js';
+import { registerPayouts } from './payouts.js';
+import { registerTransferReversals } from './transfer-reversals.js';
+import { registerTransfers } from './transfers.js';
 
+/** Money out: transfers to connected accounts and their reversals, balances, payouts to bank accounts. */
 export function registerMoneyOut(api: ApiRouter): void {
-  void api;
+  registerTransfers(api);
+  registerTransferReversals(api);
+  registerBalance(api);
+  registerPayouts(api);
 }

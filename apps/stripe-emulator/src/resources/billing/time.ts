@@ -1,0 +1,38 @@
+import type Stripe from 'stripe';
+import { stateEmit } from '../../core/router.js';
+import type { EmulatorState } from '../../core/state.js';
+import { runBilling } from './renewals.js';
+import { scopeOf } from './scope.js';
+import { finishAdvance } from './test-clocks.js';
+
+const watched = new WeakSet<EmulatorState>();
+
+/**
+ * Registers billing's time-driven work on a state once: subscriptions without a test clock renew
+ * as the emulator clock passes their period ends (so `POST /_emulator/clock/advance` renews them),
+ * and a test clock left advancing (the process stopped mid-advance) is finished.
+ */
+export function watchTime(state: EmulatorState): void {
+  if (watched.has(state)) return;
+  watched.add(state);
+  state.onTick((now) => {
+    try {
+      billingTick(state, now);
+    } catch (error) {
+      console.error('Stripe emulator: billing tick failed', error);
+    }
+  });
+}
+
+function billingTick(state: EmulatorState, now: number): void {
+  const emit = stateEmit(state);
+  const byAccount = new Map<string | null, Stripe.Subscription[]>();
+  for (const { account, data } of state.everywhere<Stripe.Subscription>('subscription')) {
+    if (data.test_clock || data.status === 'canceled' || data.status === 'incomplete_expired') continue;
+    byAccount.set(account, [...(byAccount.get(account) ?? []), data]);
+  }
+  for (const [account, subscriptions] of byAccount) runBilling(scopeOf(state, emit, account), subscriptions, now);
+  for (const { account, data } of state.everywhere<Stripe.TestHelpers.TestClock>('test_helpers.test_clock')) {
+    if (data.status === 'advancing') finishAdvance(state, account, data.id);
+  }
+}
