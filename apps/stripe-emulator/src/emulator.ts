@@ -50,6 +50,7 @@ export class StripeEmulator {
     });
     const api = new ApiRouter();
     registerResources(api);
+    for (const ticker of api.tickers) this.state.onTick((now) => ticker(this.state, now));
     const env = { state: this.state, idempotency: this.idempotency, apiKey: options.apiKey, publicUrl: () => this.publicUrl, onWrite: () => this.scheduleSnapshot() };
     for (const route of api.routes) this.app.route({ method: route.method, url: route.path, handler: apiHandler(route, env) });
     registerControl(this.app, this, env);

@@ -22,6 +22,8 @@ export interface RequestContext {
 
 export type Handler = (ctx: RequestContext) => unknown;
 
+export type Ticker = (state: EmulatorState, now: number) => void;
+
 export interface Route {
   method: Method;
   /** Fastify path syntax: `/v1/customers/:id`. */
@@ -34,6 +36,12 @@ export interface Route {
 /** The API routes each resource file registers; the server wraps them with Stripe's request semantics. */
 export class ApiRouter {
   readonly routes: Route[] = [];
+  /** Time-driven work (renewals, payouts arriving, sessions expiring): runs on every clock advance and once a second. */
+  readonly tickers: Ticker[] = [];
+
+  onTick(ticker: Ticker): void {
+    this.tickers.push(ticker);
+  }
 
   get(path: string, handler: Handler, params?: readonly string[]): void {
     this.routes.push({ method: 'GET', path, handler, params });

@@ -111,9 +111,18 @@ export class EmulatorState {
     this.tickListeners.push(listener);
   }
 
+  /** Runs every listener even when one throws (one area's bug must not stop another's clock); the first error is rethrown. */
   tick(): void {
     const now = this.now();
-    for (const listener of this.tickListeners) listener(now);
+    let failure: unknown;
+    for (const listener of this.tickListeners) {
+      try {
+        listener(now);
+      } catch (error) {
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
   }
 
   onEvent(listener: EventListener): void {

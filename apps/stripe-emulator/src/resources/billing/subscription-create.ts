@@ -5,7 +5,6 @@ import type { RequestContext } from '../../core/router.js';
 import { billingNow, requestScope } from './scope.js';
 import type { ItemInput } from './subscription-build.js';
 import { startSubscription, type PaymentBehavior } from './subscription-lifecycle.js';
-import { watchTime } from './time.js';
 
 export const CREATE_PARAMS = [
   'customer',
@@ -27,7 +26,6 @@ const NO_PAYMENT_METHOD =
 export function createSubscription(ctx: RequestContext): Stripe.Subscription {
   const { params, state } = ctx;
   const scope = requestScope(ctx);
-  watchTime(state);
   const customerId = params.string('customer');
   if (!customerId) throw missingParam('customer');
   const customer = state.get<Stripe.Customer>('customer', customerId, ctx.account, 'customer');

@@ -6,7 +6,6 @@ import { LIST_PARAMS, stateEmit, type ApiRouter, type RequestContext } from '../
 import type { EmulatorState } from '../../core/state.js';
 import { runBilling } from './renewals.js';
 import { scopeOf } from './scope.js';
-import { watchTime } from './time.js';
 
 const KEEP_SECONDS = 30 * 24 * 60 * 60;
 
@@ -42,7 +41,6 @@ export function finishAdvance(state: EmulatorState, account: string | null, id: 
 }
 
 function create(ctx: RequestContext): Stripe.TestHelpers.TestClock {
-  watchTime(ctx.state);
   const now = ctx.state.now();
   const clock: Stripe.TestHelpers.TestClock = {
     id: newId('clock'),
@@ -66,7 +64,6 @@ function create(ctx: RequestContext): Stripe.TestHelpers.TestClock {
  */
 function advance(ctx: RequestContext): Stripe.TestHelpers.TestClock {
   const { state, account } = ctx;
-  watchTime(state);
   const clock = state.get<Stripe.TestHelpers.TestClock>('test clock', ctx.path.id, account);
   const target = ctx.params.integer('frozen_time', { required: true, min: 0 });
   if (clock.status === 'advancing') throw invalid('The test clock is already advancing. Wait for it to be ready before advancing it again.', undefined, 'test_clock_advancing');

@@ -5,26 +5,12 @@ import { runBilling } from './renewals.js';
 import { scopeOf } from './scope.js';
 import { finishAdvance } from './test-clocks.js';
 
-const watched = new WeakSet<EmulatorState>();
-
 /**
- * Registers billing's time-driven work on a state once: subscriptions without a test clock renew
- * as the emulator clock passes their period ends (so `POST /_emulator/clock/advance` renews them),
- * and a test clock left advancing (the process stopped mid-advance) is finished.
+ * Billing's time-driven work: subscriptions without a test clock renew as the emulator clock passes
+ * their period ends (so `POST /_emulator/clock/advance` renews them), and a test clock left
+ * advancing (the process stopped mid-advance) is finished.
  */
-export function watchTime(state: EmulatorState): void {
-  if (watched.has(state)) return;
-  watched.add(state);
-  state.onTick((now) => {
-    try {
-      billingTick(state, now);
-    } catch (error) {
-      console.error('Stripe emulator: billing tick failed', error);
-    }
-  });
-}
-
-function billingTick(state: EmulatorState, now: number): void {
+export function billingTick(state: EmulatorState, now: number): void {
   const emit = stateEmit(state);
   const byAccount = new Map<string | null, Stripe.Subscription[]>();
   for (const { account, data } of state.everywhere<Stripe.Subscription>('subscription')) {

@@ -1,17 +1,13 @@
 import type Stripe from 'stripe';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { PageEnvironment } from '../../pages/pages.js';
-import { watchTime } from '../billing/time.js';
 import { closedPage, notFoundPage, payPage } from './checkout-page-html.js';
 import { submitCheckout } from './checkout-submit.js';
-import { watchSessions } from './session-lifecycle.js';
 
 /** The hosted Checkout page at a session's `url`: GET shows it, POST pays (form-encoded, works without JavaScript). */
 export function registerCheckoutPages(app: FastifyInstance, env: PageEnvironment): void {
   const { state } = env.emulator;
   // Hosted pages are the one area registration that sees the state: time-driven work starts here.
-  watchSessions(state);
-  watchTime(state);
   const find = (id: string) => {
     const session = state.anywhere<Stripe.Checkout.Session>(id);
     return session?.object === 'checkout.session' ? session : undefined;

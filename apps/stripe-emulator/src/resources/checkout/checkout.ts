@@ -4,10 +4,11 @@ import { paginate } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import { requestScope } from '../billing/scope.js';
 import { createSession, CREATE_PARAMS } from './session-create.js';
-import { expireSession } from './session-lifecycle.js';
+import { expireSession, expireSessions } from './session-lifecycle.js';
 
 /** Checkout Sessions: create, retrieve, list, expire, and their line items; the page itself is checkout-pages.ts. */
 export function registerCheckout(api: ApiRouter): void {
+  api.onTick(expireSessions);
   api.post('/v1/checkout/sessions', createSession, CREATE_PARAMS);
   api.get('/v1/checkout/sessions', list, [...LIST_PARAMS, 'customer', 'payment_intent', 'subscription', 'status', 'customer_details', 'payment_link']);
   api.get('/v1/checkout/sessions/:id', (ctx) => ctx.state.get<Stripe.Checkout.Session>('checkout session', ctx.path.id, ctx.account));

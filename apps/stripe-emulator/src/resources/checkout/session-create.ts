@@ -5,7 +5,7 @@ import type { Params } from '../../core/params.js';
 import type { RequestContext } from '../../core/router.js';
 import { requestScope } from '../billing/scope.js';
 import { readLineItems } from './session-line-items.js';
-import { watchSessions, type HiddenSession } from './session-lifecycle.js';
+import type { HiddenSession } from './session-lifecycle.js';
 
 export const CREATE_PARAMS = [
   'mode',
@@ -34,7 +34,6 @@ const MINIMUM_AMOUNT = 50;
 export function createSession(ctx: RequestContext): Stripe.Checkout.Session {
   const { params, state } = ctx;
   const scope = requestScope(ctx);
-  watchSessions(state);
   const uiMode = params.string('ui_mode', { oneOf: ['hosted_page', 'embedded_page', 'elements', 'form'] }) ?? 'hosted_page';
   if (uiMode !== 'hosted_page') throw invalid(`The emulator serves hosted Checkout pages only; ui_mode=${uiMode} is not supported.`, 'ui_mode');
   const requestedMode = params.string('mode', { oneOf: ['payment', 'setup', 'subscription'] });

@@ -55,19 +55,9 @@ export function expireSession(scope: BillingScope, session: Stripe.Checkout.Sess
   scope.emit('checkout.session.expired', session);
 }
 
-const watched = new WeakSet<EmulatorState>();
-
-/** Registers, once per state, the tick that expires open sessions whose expires_at has come. */
-export function watchSessions(state: EmulatorState): void {
-  if (watched.has(state)) return;
-  watched.add(state);
-  state.onTick((now) => {
-    try {
-      for (const { account, data } of state.everywhere<Stripe.Checkout.Session>('checkout.session')) {
-        if (data.status === 'open' && data.expires_at <= now) expireSession(scopeOf(state, stateEmit(state), account), data, now);
-      }
-    } catch (error) {
-      console.error('Stripe emulator: expiring Checkout Sessions failed', error);
-    }
-  });
+/** Expires open sessions whose expires_at has come (a ticker). */
+export function expireSessions(state: EmulatorState, now: number): void {
+  for (const { account, data } of state.everywhere<Stripe.Checkout.Session>('checkout.session')) {
+    if (data.status === 'open' && data.expires_at <= now) expireSession(scopeOf(state, stateEmit(state), account), data, now);
+  }
 }

@@ -2,7 +2,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Stripe from 'stripe';
 import { stateEmit } from '../../core/router.js';
 import type { PageEnvironment } from '../../pages/pages.js';
-import { watchPayoutArrivals } from '../money-out/payout-arrivals.js';
 import { dashboardLink, onboardingLink, type OnboardingLink } from './account-links.js';
 import { accountSecrets } from './account-state.js';
 import { expressDashboardPage } from './express-dashboard-page.js';
@@ -14,9 +13,6 @@ type TokenRequest = FastifyRequest<{ Params: { token: string } }>;
 /** Hosted Connect pages: onboarding behind account links, the Express dashboard behind login links. */
 export function registerConnectPages(app: FastifyInstance, env: PageEnvironment): void {
   const { state } = env.emulator;
-  // Page registration is the one start-up hook that sees the state: payouts must arrive with the
-  // clock even when no payout request has been made since a restart.
-  watchPayoutArrivals(state);
 
   app.get('/connect/onboarding/:token', async (request: TokenRequest, reply) => {
     const link = onboardingLink(state, request.params.token);

@@ -23,16 +23,8 @@ export const PAYOUT_FAILURES: Record<string, string> = {
   no_account: 'The bank account details on file are probably incorrect. No bank account could be located with those details.',
 };
 
-const watched = new WeakSet<EmulatorState>();
-
-/** Once per state: payouts whose arrival date the clock has passed are paid (or fail, when set up to). */
-export function watchPayoutArrivals(state: EmulatorState): void {
-  if (watched.has(state)) return;
-  watched.add(state);
-  state.onTick((now) => arrive(state, now));
-}
-
-function arrive(state: EmulatorState, now: number): void {
+/** Payouts whose arrival date the clock has passed are paid (or fail, when set up to). */
+export function payoutArrivals(state: EmulatorState, now: number): void {
   const emit = stateEmit(state);
   for (const { account, data: payout } of state.everywhere<Stripe.Payout>('payout')) {
     if ((payout.status !== 'pending' && payout.status !== 'in_transit') || payout.arrival_date > now) continue;

@@ -8,7 +8,7 @@ import type { Params } from '../../core/params.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import { connectedAccount } from '../connect/account-state.js';
 import type { BankSecrets } from '../connect/onboarding.js';
-import { watchPayoutArrivals, type PayoutSecrets } from './payout-arrivals.js';
+import type { PayoutSecrets } from './payout-arrivals.js';
 
 const STANDARD_ARRIVAL_SECONDS = 24 * 60 * 60;
 const INSTANT_ARRIVAL_SECONDS = 30 * 60;
@@ -35,7 +35,6 @@ export function registerPayouts(api: ApiRouter): void {
 
 function create(ctx: RequestContext): Stripe.Payout {
   const { params, state } = ctx;
-  watchPayoutArrivals(state);
   const amount = params.integer('amount', { required: true, min: 1 });
   const currency = params.currency();
   const method = params.string('method', { oneOf: ['standard', 'instant'] }) ?? 'standard';
