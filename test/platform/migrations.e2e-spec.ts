@@ -34,7 +34,7 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
   it('applies every migration, and the schema then matches the entities exactly', async () => {
     const applied = await source.runMigrations();
     expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
-    expect(await tables()).toEqual(['api_tokens', 'audit_events', 'refresh_tokens', 'users']);
+    expect(await tables()).toEqual(['api_tokens', 'audit_events', 'refresh_tokens', 'stripe_events', 'users']);
     const pending = await source.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
@@ -44,6 +44,6 @@ describe.each(engines)('migrations on %s', (_engine, open) => {
     expect(await tables()).toEqual([]);
     expect(await source.showMigrations()).toBe(true);
     await source.runMigrations();
-    expect(await tables()).toHaveLength(4);
+    expect(await tables()).toHaveLength(5);
   });
 });

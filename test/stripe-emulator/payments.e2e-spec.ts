@@ -222,4 +222,12 @@ describe('Stripe emulator: payments through the real SDK', () => {
     expect(again.lastResponse.headers['idempotent-replayed']).toBe('true');
     expect((await h.stripe.charges.list({ payment_intent: first.id })).data).toHaveLength(1);
   });
+
+  it('attaches a test token directly, as a fresh PaymentMethod of the customer', async () => {
+    const customer = await h.stripe.customers.create({ email: 'token-attach@example.com' });
+    const method = await h.stripe.paymentMethods.attach('pm_card_visa', { customer: customer.id });
+    expect(method.id).toMatch(/^pm_(?!card_)/);
+    expect(method).toMatchObject({ customer: customer.id, card: { brand: 'visa', last4: '4242' } });
+    expect((await h.stripe.customers.listPaymentMethods(customer.id)).data.map((m) => m.id)).toEqual([method.id]);
+  });
 });

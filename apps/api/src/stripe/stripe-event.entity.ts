@@ -1,9 +1,10 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 export type StripeEventStatus = 'received' | 'processed' | 'ignored' | 'failed';
 
 /** A Stripe webhook event as received, stored once by its id before anything acts on it. */
 @Entity('stripe_events')
+@Check('stripe_events_status_check', `status IN ('received', 'processed', 'ignored', 'failed')`)
 @Index('ix_stripe_events_status_received_at', ['status', 'receivedAt'])
 export class StripeEventRecord {
   /** Stripe's event id (`evt_...`). */

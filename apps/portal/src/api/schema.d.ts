@@ -196,6 +196,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe webhook endpoint (platform and Connect events)
+         * @description Verifies Stripe-Signature on the raw body, stores the event once by id, and queues its processing.
+         */
+        post: operations["StripeWebhook_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/stripe/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StripeStaff_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/stripe/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StripeStaff_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/stripe/events/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StripeStaff_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/staff/jobs": {
         parameters: {
             query?: never;
@@ -366,6 +434,49 @@ export interface components {
         StaffUserPage: {
             items: components["schemas"]["StaffUserView"][];
             nextCursor: string | null;
+        };
+        WebhookAckDto: {
+            received: boolean;
+            /** @description True when this event id had already been received: nothing was stored or queued again */
+            duplicate: boolean;
+        };
+        StripeEventDto: {
+            id: string;
+            type: string;
+            /** @description Connected account the event happened on */
+            account: string | null;
+            livemode: boolean;
+            createdAt: string;
+            receivedAt: string;
+            /** @enum {string} */
+            status: "received" | "processed" | "ignored" | "failed";
+            /** @description Processing runs that failed */
+            failures: number;
+            lastError: string | null;
+            processedAt: string | null;
+        };
+        StripeEventPageDto: {
+            items: components["schemas"]["StripeEventDto"][];
+            nextCursor: string | null;
+        };
+        StripeEventDetailDto: {
+            id: string;
+            type: string;
+            /** @description Connected account the event happened on */
+            account: string | null;
+            livemode: boolean;
+            createdAt: string;
+            receivedAt: string;
+            /** @enum {string} */
+            status: "received" | "processed" | "ignored" | "failed";
+            /** @description Processing runs that failed */
+            failures: number;
+            lastError: string | null;
+            processedAt: string | null;
+            /** @description The event as Stripe sent it */
+            payload: {
+                [key: string]: unknown;
+            };
         };
     };
     responses: never;
@@ -918,6 +1029,167 @@ export interface operations {
                 content?: never;
             };
             /** @description LAST_ADMIN: the only admin cannot lose the role */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeWebhook_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "stripe-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAckDto"];
+                };
+            };
+            /** @description STRIPE_SIGNATURE_INVALID (missing, forged or stale signature) or STRIPE_PAYLOAD_INVALID; nothing is stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeStaff_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description failed: gave up after every retry; replay them once the cause is fixed */
+                status?: "received" | "processed" | "ignored" | "failed";
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Received Stripe events, newest first; `status=failed` lists those that gave up after every retry. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventPageDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeStaff_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventDetailDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STRIPE_EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeStaff_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event is queued for processing again (audited). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STRIPE_EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STRIPE_EVENT_ALREADY_PROCESSED */
             409: {
                 headers: {
                     [name: string]: unknown;

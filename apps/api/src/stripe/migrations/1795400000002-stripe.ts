@@ -13,7 +13,7 @@ export class Stripe1795400000002 implements MigrationInterface {
         created_at timestamptz NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now(),
         payload jsonb NOT NULL,
-        status text NOT NULL DEFAULT 'received' CHECK (status IN ('received', 'processed', 'ignored', 'failed')),
+        status text NOT NULL DEFAULT 'received' CONSTRAINT stripe_events_status_check CHECK (status IN ('received', 'processed', 'ignored', 'failed')),
         failures integer NOT NULL DEFAULT 0,
         last_error text,
         processed_at timestamptz

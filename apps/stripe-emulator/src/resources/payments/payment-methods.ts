@@ -13,7 +13,8 @@ export function registerPaymentMethods(api: ApiRouter): void {
   api.get('/v1/payment_methods', list, [...LIST_PARAMS, 'customer', 'type']);
   api.get('/v1/payment_methods/:id', (ctx) => find(ctx, ctx.path.id));
   api.post('/v1/payment_methods/:id', update, ['metadata', 'billing_details', 'allow_redisplay']);
-  api.post('/v1/payment_methods/:id/attach', (ctx) => attachPaymentMethod(ctx.state, emitOf(ctx), ctx.account, find(ctx, ctx.path.id), ctx.params.string('customer', { required: true })), ['customer']);
+  // Like Stripe, a test token (pm_card_visa) may be attached directly: it becomes a fresh PaymentMethod.
+  api.post('/v1/payment_methods/:id/attach', (ctx) => attachPaymentMethod(ctx.state, emitOf(ctx), ctx.account, findOrToken(ctx, ctx.path.id), ctx.params.string('customer', { required: true })), ['customer']);
   api.post('/v1/payment_methods/:id/detach', (ctx) => detachPaymentMethod(ctx.state, emitOf(ctx), ctx.account, find(ctx, ctx.path.id)), []);
   api.get(
     '/v1/customers/:id/payment_methods',
@@ -79,6 +80,10 @@ function applyBillingDetails(method: Stripe.PaymentMethod, billing: ReturnType<R
       state: address.string('state') ?? null,
     };
   }
+}
+
+function findOrToken(ctx: RequestContext, id: string): Stripe.PaymentMethod {
+  return /^(?:pm_card|tok)_/.test(id) ? resolvePaymentMethod(ctx.state, ctx.account, id, 'payment_method') : find(ctx, id);
 }
 
 function find(ctx: RequestContext, id: string): Stripe.PaymentMethod {
