@@ -1,50 +1,13 @@
 // Drives the real portal build, served by the real API, in headless Chromium: sign-up, sign-out,
 // sign-in, API tokens (create, see the secret once, list, revoke), and the API's field errors.
 // Run after `npm run build` (the API serves apps/portal/dist).
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startTestApp } from '../support/app.js';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from '../support/browser.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PASSWORD = 'violet-anchor-93-trellis';
 
-let server: { url: string; close(): Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestApp();
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
-
-/** A fresh browser profile (no cookies) per test; on failure a full-page screenshot goes to /tmp. */
-async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context: BrowserContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1100, height: 800 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  try {
-    await run(page);
-  } catch (error) {
-    const file = `/tmp/guild-browser-${name}-${Date.now()}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    const context = [`page: ${page.url()}`, `screenshot: ${file}`, ...problems].join('\n  ');
-    if (error instanceof Error) {
-      error.message = `${error.message}\n  ${context}`;
-      error.stack = `${error.name}: ${error.message}\n${(error.stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n')}`;
-    }
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const suite = useBrowserApp();
+const { withPage } = suite;
 
 const header = (page: Page) => page.getByRole('banner');
 
@@ -111,7 +74,7 @@ describe('portal: accounts and API tokens', () => {
       await page.getByText(/won.t see this secret again/).waitFor();
 
       // The secret works against the API, within its scope.
-      const asToken = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      const asToken = await fetch(`${suite.server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
       expect(asToken.status).toBe(200);
       expect(((await asToken.json()) as { email: string }).email).toBe(user.email);
 
@@ -133,7 +96,7 @@ describe('portal: accounts and API tokens', () => {
       await dialog.getByRole('button', { name: 'Revoke token' }).click();
       await dialog.waitFor({ state: 'detached' });
       await page.getByText('You have no API tokens yet.').waitFor();
-      const revoked = await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
+      const revoked = await fetch(`${suite.server.url}/v1/me`, { headers: { authorization: `Bearer ${secret}` } });
       expect(revoked.status).toBe(401);
 
       // Sign out for good: a reload does not bring the session back.

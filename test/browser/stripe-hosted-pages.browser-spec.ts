@@ -1,48 +1,20 @@
 // With no Stripe key Guild runs its own Stripe emulator; its hosted Checkout and Connect
 // onboarding pages are driven here in headless Chromium, as a buyer and a partner would use them,
 // and the webhooks they cause must reach Guild.
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
 import { waitFor } from '../jobs/timing.js';
-import { startTestApp } from '../support/app.js';
+import { useBrowserApp } from '../support/browser.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const suite = useBrowserApp();
+const { withPage } = suite;
+const stripe = () => suite.server.app.get(StripeConnection).stripe;
 
-let server: Awaited<ReturnType<typeof startTestApp>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startTestApp();
-  await server.app.get(StripeConnection).endpointsRegistered;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-}, 60_000);
-
-const stripe = () => server.app.get(StripeConnection).stripe;
-
-async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  try {
-    await run(page);
-  } catch (error) {
-    const file = `/tmp/guild-browser-${name}-${Date.now()}.png`;
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    if (error instanceof Error) error.message = `${error.message}\n  page: ${page.url()}\n  screenshot: ${file}`;
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+beforeAll(() => suite.server.app.get(StripeConnection).endpointsRegistered);
 
 async function eventProcessed(type: string, objectId: string): Promise<void> {
-  const db = server.app.get(DataSource);
+  const db = suite.server.app.get(DataSource);
   await waitFor(async () => {
     const rows = await db.query<{ status: string }[]>(`SELECT status FROM stripe_events WHERE type = $1 AND payload->'data'->'object'->>'id' = $2`, [type, objectId]);
     return rows.some((row) => row.status === 'processed');
@@ -61,8 +33,8 @@ test('a buyer is declined with 4000 0000 0000 0002, then pays with 4242 4242 424
     mode: 'payment',
     line_items: [{ price_data: { currency: 'usd', unit_amount: 2500, product_data: { name: 'Timesheet Sync (lifetime)' } }, quantity: 2 }],
     customer_email: 'ada@example.com',
-    success_url: `${server.url}/?checkout=success&session={CHECKOUT_SESSION_ID}`,
-    cancel_url: `${server.url}/?checkout=canceled`,
+    success_url: `${suite.server.url}/?checkout=success&session={CHECKOUT_SESSION_ID}`,
+    cancel_url: `${suite.server.url}/?checkout=canceled`,
   });
   await withPage('checkout', async (page) => {
     await page.goto(session.url!);
@@ -85,7 +57,7 @@ test('a buyer is declined with 4000 0000 0000 0002, then pays with 4242 4242 424
 
 test('a partner completes Connect onboarding on the hosted page and Guild learns the account is payable', async () => {
   const account = await stripe().accounts.create({ type: 'express', email: 'partner@example.com' });
-  const link = await stripe().accountLinks.create({ account: account.id, type: 'account_onboarding', return_url: `${server.url}/?onboarding=done`, refresh_url: `${server.url}/?onboarding=again` });
+  const link = await stripe().accountLinks.create({ account: account.id, type: 'account_onboarding', return_url: `${suite.server.url}/?onboarding=done`, refresh_url: `${suite.server.url}/?onboarding=again` });
   await withPage('onboarding', async (page) => {
     await page.goto(link.url);
     await page.getByLabel('Legal name').fill('Ada Plugins LLC');

@@ -9,6 +9,7 @@ import { ProfilePage } from './pages/profile-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
+import { StripeEventsPage } from './pages/stripe-events/stripe-events-page';
 import { TokensPage } from './pages/tokens/tokens-page';
 
 const queryClient = new QueryClient({
@@ -36,6 +37,10 @@ const router = createBrowserRouter([
           { index: true, element: <RequireAuth><ProfilePage /></RequireAuth> },
           { path: 'tokens', element: <RequireAuth><TokensPage /></RequireAuth> },
         ],
+      },
+      {
+        path: 'staff',
+        children: [{ path: 'stripe-events', element: <RequireAuth><StripeEventsPage /></RequireAuth> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

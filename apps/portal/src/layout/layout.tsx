@@ -1,5 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-store';
+import { hasAnyRole, STRIPE_EVENT_ROLES } from '../auth/roles';
 import { useSignOut } from '../auth/use-session';
 import { Button } from '../components/feedback';
 
@@ -45,6 +46,7 @@ function Header() {
               <NavLink to="/profile/tokens">API tokens</NavLink>
             </>
           )}
+          {hasAnyRole(auth, STRIPE_EVENT_ROLES) && <NavLink to="/staff/stripe-events">Webhook events</NavLink>}
         </nav>
         <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>
       </div>

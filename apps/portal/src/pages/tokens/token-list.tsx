@@ -1,15 +1,8 @@
 import { useState } from 'react';
 import { Button, LoadError, Loading } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { When } from '../../components/when';
 import { useRevokeToken, useTokens, type TokenSummary } from './token-api';
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-function When({ value, empty, withTime = false }: { value: string | null | undefined; empty: string; withTime?: boolean }) {
-  if (!value) return <span className="muted">{empty}</span>;
-  return <time dateTime={value}>{(withTime ? dateTimeFormat : dateFormat).format(new Date(value))}</time>;
-}
 
 export function TokenList() {
   const tokens = useTokens();

@@ -52,6 +52,7 @@ ${error}
 <input id="card_name" name="card_name" autocomplete="cc-name" value="${escapeHtml(form.name ?? '')}" required>
 <button type="submit">${subscription ? 'Subscribe' : 'Pay'}</button>
 </form>
+<p class="muted">Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined; 4000 0000 0000 0341 pays now and fails on renewals. Any future expiry, any CVC.</p>
 ${back}`;
   return page(`${MERCHANT}: Checkout`, body);
 }

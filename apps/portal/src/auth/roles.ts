@@ -1,0 +1,10 @@
+import type { StaffRole } from '@guild/contracts';
+import type { AuthState } from './auth-store';
+
+/** Who may see and replay Stripe webhook events (the API checks the same roles). */
+export const STRIPE_EVENT_ROLES: readonly StaffRole[] = ['finance', 'admin'];
+
+/** True when the signed-in user holds at least one of the roles; false while restoring or signed out. */
+export function hasAnyRole(auth: AuthState, roles: readonly StaffRole[]): boolean {
+  return auth.status === 'signed-in' && roles.some((role) => auth.user.roles.includes(role));
+}
