@@ -35,11 +35,26 @@ describe('GuildConfig', () => {
     expect(problems({ GUILD_JWT_SECRET: 'short' })).toEqual(['GUILD_JWT_SECRET must be at least 32 characters']);
   });
 
-  it('refuses split roles without a shared database and Redis', () => {
+  it('refuses split roles without a shared database, Redis and Stripe', () => {
     expect(problems({ GUILD_ROLE: 'worker' })).toEqual([
       'GUILD_ROLE=worker needs DATABASE_URL: the embedded database serves one process only',
       'GUILD_ROLE=worker needs REDIS_URL: in-process jobs cannot reach another process',
+      'GUILD_ROLE=worker needs STRIPE_SECRET_KEY or STRIPE_EMULATOR_URL: an in-process Stripe emulator serves one process only',
     ]);
+  });
+
+  it('uses the Stripe emulator without a key, and wants a webhook secret with one', () => {
+    expect(GuildConfig.fromEnv(base)).toMatchObject({ stripeSecretKey: undefined, stripeWebhookSecrets: [], stripeEmulatorPort: 12111, stripeEventRetryDelayMs: 10_000 });
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123' })).toEqual([expect.stringContaining('STRIPE_WEBHOOK_SECRET is required with STRIPE_SECRET_KEY')]);
+    expect(problems({ STRIPE_SECRET_KEY: 'pk_test_abc123', STRIPE_WEBHOOK_SECRET: 'nope' })).toEqual([
+      expect.stringContaining('STRIPE_SECRET_KEY must be a Stripe secret or restricted key'),
+      expect.stringContaining('STRIPE_WEBHOOK_SECRET must be a webhook signing secret'),
+    ]);
+    expect(problems({ STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_abc', STRIPE_EMULATOR_URL: 'http://127.0.0.1:12111' })).toEqual([
+      expect.stringContaining('STRIPE_EMULATOR_URL and STRIPE_SECRET_KEY exclude each other'),
+    ]);
+    const real = GuildConfig.fromEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_one', STRIPE_CONNECT_WEBHOOK_SECRET: 'whsec_two' });
+    expect(real.stripeWebhookSecrets).toEqual(['whsec_one', 'whsec_two']);
   });
 
   it('wants the admin email and password together, and portal origins that are origins', () => {
