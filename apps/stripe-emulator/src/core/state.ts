@@ -114,15 +114,15 @@ export class EmulatorState {
   /** Runs every listener even when one throws (one area's bug must not stop another's clock); the first error is rethrown. */
   tick(): void {
     const now = this.now();
-    let failure: unknown;
+    let failure: Error | undefined;
     for (const listener of this.tickListeners) {
       try {
         listener(now);
       } catch (error) {
-        failure ??= error;
+        failure ??= error instanceof Error ? error : new Error(String(error));
       }
     }
-    if (failure !== undefined) throw failure;
+    if (failure) throw failure;
   }
 
   onEvent(listener: EventListener): void {
