@@ -13,6 +13,9 @@ import { QueueBoardModule } from './platform/queue-board/queue-board.module.js';
 import { EventsModule } from './platform/events/events.module.js';
 import { RedisModule } from './platform/redis/redis.module.js';
 import { StripeModule } from './stripe/stripe.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
+import { PartnerApplicationsModule } from './partner-applications/partner-applications.module.js';
+import { PartnersModule } from './partners/partners.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -37,6 +40,9 @@ export class AppModule {
         AuditModule,
         IdentityModule,
         StripeModule,
+        NotificationsModule,
+        PartnersModule,
+        PartnerApplicationsModule,
         DemoModule,
         QueueBoardModule,
       ],

@@ -18,6 +18,8 @@ export interface ConnectedAccountChanged {
   /** Money can be sent and paid out: transfers capability active and payouts enabled. */
   payable: boolean;
   requirementsDue: string[];
+  /** When the due requirements must be met before capabilities are disabled. */
+  requirementsDeadline: Date | null;
   disabledReason: string | null;
   metadata: Metadata;
 }

@@ -191,7 +191,7 @@ export async function translate(event: Stripe.Event, stripe: Stripe): Promise<Tr
   }
 }
 
-function accountState(account: Stripe.Account): DomainEventMap['stripe.account.changed'] {
+export function accountState(account: Stripe.Account): DomainEventMap['stripe.account.changed'] {
   const transfersActive = account.capabilities?.transfers === 'active';
   const payoutsEnabled = account.payouts_enabled ?? false;
   return {
@@ -201,7 +201,8 @@ function accountState(account: Stripe.Account): DomainEventMap['stripe.account.c
     payoutsEnabled,
     transfersActive,
     payable: transfersActive && payoutsEnabled,
-    requirementsDue: [...(account.requirements?.currently_due ?? []), ...(account.requirements?.past_due ?? [])],
+    requirementsDue: [...new Set([...(account.requirements?.currently_due ?? []), ...(account.requirements?.past_due ?? [])])],
+    requirementsDeadline: date(account.requirements?.current_deadline),
     disabledReason: account.requirements?.disabled_reason ?? null,
     metadata: account.metadata ?? {},
   };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { StripeConnectService } from './stripe-connect.service.js';
 import { StripeConnection } from './stripe-connection.js';
 import { StripeEventProcessor } from './stripe-event.processor.js';
 import { StripeEventsService } from './stripe-events.service.js';
@@ -15,7 +16,7 @@ import { StripeWebhookReceiver } from './stripe-webhook.receiver.js';
 @Module({
   imports: [AuditModule],
   controllers: [StripeWebhookController, StripeStaffController],
-  providers: [StripeConnection, StripeWebhookReceiver, StripeEventProcessor, StripeEventsService],
-  exports: [StripeConnection],
+  providers: [StripeConnection, StripeConnectService, StripeWebhookReceiver, StripeEventProcessor, StripeEventsService],
+  exports: [StripeConnection, StripeConnectService],
 })
 export class StripeModule {}
