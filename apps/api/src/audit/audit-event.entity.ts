@@ -7,7 +7,8 @@ export class AuditEvent {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Millisecond precision: list cursors carry a JS Date, which holds no microseconds.
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   occurredAt: Date;
 
   /** Who did it; null for anonymous events such as a failed sign-in for an unknown email. */

@@ -20,7 +20,8 @@ export class User {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   staffRoles: StaffRole[];
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  // Millisecond precision: list cursors carry a JS Date, which holds no microseconds.
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ type: 'timestamptz' })

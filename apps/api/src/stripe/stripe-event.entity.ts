@@ -26,7 +26,8 @@ export class StripeEventRecord {
   @Column({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  /** Millisecond precision: the staff list's cursor carries a JS Date, which holds no microseconds. */
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
   receivedAt: Date;
 
   @Column({ type: 'jsonb' })

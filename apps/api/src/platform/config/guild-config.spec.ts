@@ -64,6 +64,25 @@ describe('GuildConfig', () => {
     ]);
   });
 
+  it('keeps emails in the outbox without SMTP_URL, and checks the mail settings', () => {
+    expect(GuildConfig.fromEnv(base)).toMatchObject({ smtpUrl: undefined, mailFrom: 'Guild <no-reply@guild.local>', mailRetryDelayMs: 30_000 });
+    const smtp = GuildConfig.fromEnv({ ...base, SMTP_URL: 'smtps://user:pass@mail.example.com:465', GUILD_MAIL_FROM: 'noreply@example.com', GUILD_MAIL_RETRY_DELAY_MS: '50' });
+    expect(smtp).toMatchObject({ smtpUrl: 'smtps://user:pass@mail.example.com:465', mailFrom: 'noreply@example.com', mailRetryDelayMs: 50 });
+    expect(GuildConfig.fromEnv({ ...base, GUILD_MAIL_FROM: 'Guild Team <team@example.com>' }).mailFrom).toBe('Guild Team <team@example.com>');
+    expect(problems({ SMTP_URL: 'http://mail.example.com', GUILD_MAIL_FROM: 'nobody', GUILD_MAIL_RETRY_DELAY_MS: '0' })).toEqual([
+      'SMTP_URL must be a URL starting with smtp:// or smtps://',
+      'GUILD_MAIL_FROM must be an address like Guild <no-reply@example.com> (got "nobody")',
+      'GUILD_MAIL_RETRY_DELAY_MS must be a whole number from 1 to 3600000 (got "0")',
+    ]);
+  });
+
+  it('waits 30 days after a rejected partner application by default, and checks the range', () => {
+    expect(GuildConfig.fromEnv(base).partnerReapplyCooldownDays).toBe(30);
+    expect(GuildConfig.fromEnv({ ...base, GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS: '0' }).partnerReapplyCooldownDays).toBe(0);
+    expect(problems({ GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS: '366' })).toEqual(['GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS must be a whole number from 0 to 365 (got "366")']);
+    expect(problems({ GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS: '-1' })).toEqual(['GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS must be a whole number from 0 to 365 (got "-1")']);
+  });
+
   it('turns demo data off by default on PostgreSQL', () => {
     const config = GuildConfig.fromEnv({ DATABASE_URL: 'postgres://db/guild', GUILD_JWT_SECRET: 'x'.repeat(32) });
     expect(config.demoData).toBe(false);

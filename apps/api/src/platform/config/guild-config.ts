@@ -52,6 +52,14 @@ export class GuildConfig {
   readonly stripeEmulatorPublicUrl?: string;
   /** First wait before a failed Stripe event is processed again; each retry waits twice as long. */
   readonly stripeEventRetryDelayMs!: number;
+  /** Days a member waits after a rejected partner application before applying again (0 = at once). */
+  readonly partnerReapplyCooldownDays!: number;
+  /** Outgoing mail server (smtp:// or smtps://); without it emails stay in the outbox as `held`. */
+  readonly smtpUrl?: string;
+  /** The From header of every email Guild sends. */
+  readonly mailFrom!: string;
+  /** First wait before a failed email send is tried again; each retry waits twice as long. */
+  readonly mailRetryDelayMs!: number;
 
   /** GUILD_DATA_DIR=memory:// keeps nothing on disk (tests, throwaway demos). */
   get inMemory(): boolean {
@@ -148,6 +156,10 @@ export class GuildConfig {
       stripeEmulatorPort: read.int('STRIPE_EMULATOR_PORT', 12111, 0, 65535),
       stripeEmulatorPublicUrl: read.url('STRIPE_EMULATOR_PUBLIC_URL', ['http:', 'https:'])?.replace(/\/$/, ''),
       stripeEventRetryDelayMs: read.int('STRIPE_EVENT_RETRY_DELAY_MS', 10_000, 1, 3_600_000),
+      partnerReapplyCooldownDays: read.int('GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS', 30, 0, 365),
+      smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
+      mailFrom: read.pattern('GUILD_MAIL_FROM', /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'Guild <no-reply@guild.local>', 'an address like Guild <no-reply@example.com>'),
+      mailRetryDelayMs: read.int('GUILD_MAIL_RETRY_DELAY_MS', 30_000, 1, 3_600_000),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     (config as { jwtSecret: string }).jwtSecret = jwtSecret ?? localSecret(dataDir, 'jwt');

@@ -11,7 +11,7 @@ export class Stripe1795400000002 implements MigrationInterface {
         account text,
         livemode boolean NOT NULL,
         created_at timestamptz NOT NULL,
-        received_at timestamptz NOT NULL DEFAULT now(),
+        received_at timestamptz(3) NOT NULL DEFAULT now(),
         payload jsonb NOT NULL,
         status text NOT NULL DEFAULT 'received' CONSTRAINT stripe_events_status_check CHECK (status IN ('received', 'processed', 'ignored', 'failed')),
         failures integer NOT NULL DEFAULT 0,
