@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -94,11 +95,23 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
   };
 }
 
-/** The same, listening on a random local port: for browser tests and benchmarks. */
+/** A port free at this moment (the kernel picks it; another process could take it before us, rarely). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * The same, listening on a random local port: for browser tests and benchmarks. The port is chosen
+ * before boot so that GUILD_PUBLIC_URL (links in emails, Stripe's return URLs) points at this app.
+ */
 export async function startTestApp(overrides: Record<string, string> = {}): Promise<{ url: string; app: NestFastifyApplication; close(): Promise<void> }> {
-  const test = await createTestApp(overrides);
-  await test.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = test.app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, app: test.app, close: test.close };
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const test = await createTestApp({ PORT: String(port), GUILD_PUBLIC_URL: url, ...overrides });
+  await test.app.listen({ port, host: '127.0.0.1' });
+  return { url, app: test.app, close: test.close };
 }

@@ -5,10 +5,18 @@ import { RequireAuth } from './auth/require-auth';
 import { Layout } from './layout/layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { NotificationsPage } from './pages/notifications/notifications-page';
+import { PartnerProgramPage } from './pages/partner-program/partner-program-page';
+import { InvitationPage } from './pages/partners/invitation-page';
+import { PartnerDashboardPage } from './pages/partners/partner-dashboard-page';
+import { PartnerProfilePage } from './pages/partners/partner-profile-page';
+import { PartnerStripePage } from './pages/partners/partner-stripe-page';
 import { ProfilePage } from './pages/profile-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
+import { StaffApplicationPage } from './pages/staff-applications/staff-application-page';
+import { StaffApplicationsPage } from './pages/staff-applications/staff-applications-page';
 import { StripeEventsPage } from './pages/stripe-events/stripe-events-page';
 import { TokensPage } from './pages/tokens/tokens-page';
 
@@ -38,9 +46,24 @@ const router = createBrowserRouter([
           { path: 'tokens', element: <RequireAuth><TokensPage /></RequireAuth> },
         ],
       },
+      { path: 'notifications', element: <RequireAuth><NotificationsPage /></RequireAuth> },
+      { path: 'partner-program', element: <PartnerProgramPage /> },
+      {
+        path: 'partners/:namespace',
+        children: [
+          { index: true, element: <PartnerProfilePage /> },
+          { path: 'dashboard', element: <RequireAuth><PartnerDashboardPage /></RequireAuth> },
+          { path: 'stripe', element: <RequireAuth><PartnerStripePage /></RequireAuth> },
+        ],
+      },
+      { path: 'invitations/:token', element: <InvitationPage /> },
       {
         path: 'staff',
-        children: [{ path: 'stripe-events', element: <RequireAuth><StripeEventsPage /></RequireAuth> }],
+        children: [
+          { path: 'stripe-events', element: <RequireAuth><StripeEventsPage /></RequireAuth> },
+          { path: 'partner-applications', element: <RequireAuth><StaffApplicationsPage /></RequireAuth> },
+          { path: 'partner-applications/:id', element: <RequireAuth><StaffApplicationPage /></RequireAuth> },
+        ],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

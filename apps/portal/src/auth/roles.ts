@@ -8,3 +8,6 @@ export const STRIPE_EVENT_ROLES: readonly StaffRole[] = ['finance', 'admin'];
 export function hasAnyRole(auth: AuthState, roles: readonly StaffRole[]): boolean {
   return auth.status === 'signed-in' && roles.some((role) => auth.user.roles.includes(role));
 }
+
+/** Who may review partner applications (the API checks the same roles). */
+export const PARTNER_APPLICATION_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];

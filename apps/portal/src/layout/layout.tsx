@@ -1,8 +1,10 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-store';
-import { hasAnyRole, STRIPE_EVENT_ROLES } from '../auth/roles';
+import { hasAnyRole, PARTNER_APPLICATION_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
 import { useSignOut } from '../auth/use-session';
 import { Button } from '../components/feedback';
+import { NotificationBell } from '../pages/notifications/notification-bell';
+import { useMyPartners } from '../pages/partners/partner-api';
 
 export function Layout() {
   return (
@@ -44,8 +46,11 @@ function Header() {
                 Profile
               </NavLink>
               <NavLink to="/profile/tokens">API tokens</NavLink>
+              <NavLink to="/partner-program">Partner program</NavLink>
+              <MyPartners />
             </>
           )}
+          {hasAnyRole(auth, PARTNER_APPLICATION_ROLES) && <NavLink to="/staff/partner-applications">Applications</NavLink>}
           {hasAnyRole(auth, STRIPE_EVENT_ROLES) && <NavLink to="/staff/stripe-events">Webhook events</NavLink>}
         </nav>
         <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>
@@ -54,10 +59,26 @@ function Header() {
   );
 }
 
+/** One entry per partner the member belongs to, straight to its dashboard; nothing while loading or on error. */
+function MyPartners() {
+  const partners = useMyPartners();
+  if (!partners.data?.length) return null;
+  return (
+    <>
+      {partners.data.map(({ partner }) => (
+        <NavLink key={partner.id} to={`/partners/${partner.namespace}/dashboard`} aria-label={`${partner.name} partner dashboard`}>
+          {partner.name}
+        </NavLink>
+      ))}
+    </>
+  );
+}
+
 function SignedIn({ name }: { name: string }) {
   const signOut = useSignOut();
   return (
     <>
+      <NotificationBell />
       <span className="session__name" data-testid="session-name">
         {name}
       </span>
