@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../platform/http/pagination.js';
@@ -45,42 +45,7 @@ export class CreateApplicationDto {
 }
 
 /** Edits while changes are requested; only the fields sent change (website: null removes it). */
-export class UpdateApplicationDto {
-  @ApiPropertyOptional({ minLength: 2, maxLength: 100 })
-  @trimmed()
-  @IsOptional()
-  @IsString()
-  @Length(2, 100, { message: 'organisationName must be 2 to 100 characters' })
-  organisationName?: string;
-
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
-  @blankIsNull()
-  @IsOptional()
-  @IsUrl(httpUrl, { message: 'website must be an http(s) URL' })
-  @MaxLength(2000)
-  website?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  namespace?: string;
-
-  @ApiPropertyOptional({ minLength: 10, maxLength: 5000 })
-  @trimmed()
-  @IsOptional()
-  @IsString()
-  @Length(10, 5000, { message: 'plan must be 10 to 5000 characters' })
-  plan?: string;
-
-  @ApiPropertyOptional({ type: [String], maxItems: MAX_LINKS })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_LINKS, { message: `links may hold at most ${MAX_LINKS} URLs` })
-  @IsUrl(httpUrl, { each: true, message: 'each link must be an http(s) URL' })
-  @MaxLength(2000, { each: true })
-  links?: string[];
-}
+export class UpdateApplicationDto extends PartialType(CreateApplicationDto) {}
 
 export class ApproveApplicationDto {
   @ApiPropertyOptional({ maxLength: 5000, description: 'A note for the applicant' })

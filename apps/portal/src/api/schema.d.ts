@@ -1266,11 +1266,21 @@ export interface components {
             items: components["schemas"]["ApplicationView"][];
         };
         UpdateApplicationDto: {
+            /** @example Acme Plugins Ltd */
             organisationName?: string;
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @example https://acme.example.com
+             */
             website?: string | null;
+            /**
+             * @description 3-39 lower-case letters, digits and single hyphens; scopes your plugin names
+             * @example acme
+             */
             namespace?: string;
+            /** @description What you intend to build and for whom */
             plan?: string;
+            /** @description Work to look at: repositories, products, talks */
             links?: string[];
         };
         ApplicationQueueItem: {

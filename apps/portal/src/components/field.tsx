@@ -1,14 +1,24 @@
 import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface FieldFrameProps {
   label: string;
   /** The API's messages for this field (VALIDATION_FAILED details). */
   errors?: string[];
   hint?: ReactNode;
 }
 
-/** A labelled input with its hint and the API's errors beside it, wired up with aria-describedby. */
-export function Field({ label, errors, hint, ...input }: FieldProps) {
+/** What a control inside a FieldFrame spreads onto itself: its id and the accessibility wiring. */
+export interface ControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * The label, hint and the API's errors around one control (input, select, textarea), wired up with
+ * aria-describedby; `children` renders the control from the props it must carry.
+ */
+export function FieldFrame({ label, errors, hint, children }: FieldFrameProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -17,7 +27,7 @@ export function Field({ label, errors, hint, ...input }: FieldProps) {
   return (
     <div className={`field${invalid ? ' field--invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={invalid || undefined} aria-describedby={describedBy} {...input} />
+      {children({ id, 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy })}
       {hint && (
         <p className="field__hint" id={hintId}>
           {hint}
@@ -25,6 +35,17 @@ export function Field({ label, errors, hint, ...input }: FieldProps) {
       )}
       {invalid && <FieldErrors id={errorId} messages={errors!} />}
     </div>
+  );
+}
+
+interface FieldProps extends FieldFrameProps, Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {}
+
+/** A labelled input with its hint and the API's errors beside it. */
+export function Field({ label, errors, hint, ...input }: FieldProps) {
+  return (
+    <FieldFrame label={label} errors={errors} hint={hint}>
+      {(control) => <input {...control} {...input} />}
+    </FieldFrame>
   );
 }
 
