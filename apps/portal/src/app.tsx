@@ -17,6 +17,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
 import { StaffApplicationPage } from './pages/staff-applications/staff-application-page';
 import { StaffApplicationsPage } from './pages/staff-applications/staff-applications-page';
+import { StaffPartnersPage } from './pages/staff-partners/staff-partners-page';
 import { StripeEventsPage } from './pages/stripe-events/stripe-events-page';
 import { TokensPage } from './pages/tokens/tokens-page';
 
@@ -63,6 +64,7 @@ const router = createBrowserRouter([
           { path: 'stripe-events', element: <RequireAuth><StripeEventsPage /></RequireAuth> },
           { path: 'partner-applications', element: <RequireAuth><StaffApplicationsPage /></RequireAuth> },
           { path: 'partner-applications/:id', element: <RequireAuth><StaffApplicationPage /></RequireAuth> },
+          { path: 'partners', element: <RequireAuth><StaffPartnersPage /></RequireAuth> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

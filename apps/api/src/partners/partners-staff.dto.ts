@@ -50,6 +50,8 @@ class StaffPartnerStripe {
 
 export class StaffPartnerView extends PartnerView {
   @ApiProperty({ nullable: true, type: String, format: 'email' }) ownerEmail: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Why staff suspended it (null while active)' }) suspendedReason: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) suspendedAt: string | null;
   @ApiProperty({ type: StaffPartnerStripe }) stripe: StaffPartnerStripe;
 }
 

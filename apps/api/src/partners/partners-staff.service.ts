@@ -43,7 +43,13 @@ export class PartnersStaffService {
     }
     const { entities, raw } = await qb.getRawAndEntities<{ owner_email: string | null }>();
     const rows = entities.map((partner, i) => Object.assign(partner, { ownerEmail: raw[i]?.owner_email ?? null }));
-    return toPage(rows, limit, (row) => ({ ...toPartnerView(row), ownerEmail: row.ownerEmail, stripe: { payable: row.payable } }));
+    return toPage(rows, limit, (row) => ({
+      ...toPartnerView(row),
+      ownerEmail: row.ownerEmail,
+      suspendedReason: row.suspendedReason,
+      suspendedAt: row.suspendedAt?.toISOString() ?? null,
+      stripe: { payable: row.payable },
+    }));
   }
 
   suspend(caller: Caller, id: string, reason: string): Promise<PartnerView> {

@@ -1174,6 +1174,10 @@ export interface components {
             createdAt: string;
             /** Format: email */
             ownerEmail: string | null;
+            /** @description Why staff suspended it (null while active) */
+            suspendedReason: string | null;
+            /** Format: date-time */
+            suspendedAt: string | null;
             stripe: components["schemas"]["StaffPartnerStripe"];
         };
         StaffPartnerPage: {

@@ -11,3 +11,9 @@ export function hasAnyRole(auth: AuthState, roles: readonly StaffRole[]): boolea
 
 /** Who may review partner applications (the API checks the same roles). */
 export const PARTNER_APPLICATION_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];
+
+/** Who may list partners (the API checks the same roles). */
+export const PARTNER_STAFF_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];
+
+/** Who may suspend and reinstate partners (the API checks the same role). */
+export const PARTNER_SUSPENSION_ROLES: readonly StaffRole[] = ['admin'];
