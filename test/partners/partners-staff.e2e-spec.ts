@@ -15,7 +15,7 @@ describe('staff and partners: list, suspend, reinstate', () => {
     expect(page.status).toBe(200);
     expect(page.body).toEqual({
       items: [
-        { id: second.id, namespace: second.namespace, name: 'Listed Second', website: null, bio: null, logoUrl: null, status: 'active', createdAt: expect.any(String), ownerEmail: owner.email, stripe: { payable: false } },
+        { id: second.id, namespace: second.namespace, name: 'Listed Second', website: null, bio: null, logoUrl: null, status: 'active', createdAt: expect.any(String), ownerEmail: owner.email, suspendedReason: null, suspendedAt: null, stripe: { payable: false } },
         expect.objectContaining({ id: first.id, ownerEmail: owner.email }),
       ],
       nextCursor: null,
@@ -54,7 +54,8 @@ describe('staff and partners: list, suspend, reinstate', () => {
     expect(dashboard.body.partner.status).toBe('suspended');
     const onboarding = await call(s.ctx.app, 'POST', `/v1/partners/${partner.namespace}/stripe/onboarding`, { token: owner.accessToken });
     expect([onboarding.status, onboarding.body.error.code]).toEqual([409, 'PARTNER_SUSPENDED']);
-    expect((await call(s.ctx.app, 'GET', '/v1/staff/partners?status=suspended', { token: reviewer.accessToken })).body.items.map((p: { id: string }) => p.id)).toContain(partner.id);
+    const listed = (await call(s.ctx.app, 'GET', '/v1/staff/partners?status=suspended', { token: reviewer.accessToken })).body.items.find((p: { id: string }) => p.id === partner.id);
+    expect(listed).toMatchObject({ status: 'suspended', suspendedReason: 'Selling malware', suspendedAt: expect.any(String) });
 
     const notifications = await call(s.ctx.app, 'GET', '/v1/me/notifications', { token: owner.accessToken });
     expect(notifications.body.items[0]).toMatchObject({ kind: 'partner.suspended', title: 'Naughty Co is suspended', body: expect.stringContaining('Selling malware'), link: `/partners/${partner.namespace}/dashboard` });
