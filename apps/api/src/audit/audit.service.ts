@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, type EntityManager, type Repository } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '../platform/http/pagination.js';
+import { type EntityManager, type Repository } from 'typeorm';
+import { keysetPage, type Page, toPage } from '../platform/http/pagination.js';
 import { AuditEvent } from './audit-event.entity.js';
 import type { AuditQuery } from './audit.dto.js';
 
@@ -45,24 +45,15 @@ export class AuditService {
   }
 
   async list(query: AuditQuery): Promise<Page<AuditEventView>> {
-    const limit = query.limit ?? 50;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.events.createQueryBuilder('e').orderBy('e.occurredAt', 'DESC').addOrderBy('e.id', 'DESC').take(limit + 1);
+    const qb = this.events.createQueryBuilder('e');
     if (query.action) qb.andWhere('e.action = :action', { action: query.action });
     if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
     if (query.targetId) qb.andWhere('e.targetId = :targetId', { targetId: query.targetId });
     if (query.from) qb.andWhere('e.occurredAt >= :from', { from: query.from });
     if (query.to) qb.andWhere('e.occurredAt < :to', { to: query.to });
-    if (cursor) {
-      qb.andWhere(
-        new Brackets((w) =>
-          w.where('e.occurredAt < :at', { at: cursor.createdAt }).orWhere('(e.occurredAt = :at AND e.id < :cid)', { cid: cursor.id }),
-        ),
-      );
-    }
-    const rows = await qb.getMany();
+    const limit = keysetPage(qb, query, { column: 'occurredAt', defaultLimit: 50 });
     return toPage(
-      rows.map((row) => Object.assign(row, { createdAt: row.occurredAt })),
+      await qb.getMany(),
       limit,
       (row) => ({
         id: row.id,
@@ -74,6 +65,7 @@ export class AuditService {
         ip: row.ip,
         details: row.details,
       }),
+      (row) => ({ createdAt: row.occurredAt, id: row.id }),
     );
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, IsNull, type Repository } from 'typeorm';
+import { DataSource, IsNull, type Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
-import { decodeCursor, toPage, type Page, type PageQuery } from '../platform/http/pagination.js';
+import { keysetPage, type Page, type PageQuery, toPage } from '../platform/http/pagination.js';
 import type { ApiTokenView, CreateApiTokenDto, CreatedApiTokenView } from './api-token.dto.js';
 import { ApiToken } from './api-token.entity.js';
 import type { Caller } from './caller.js';
@@ -56,17 +56,8 @@ export class ApiTokensService {
   }
 
   async list(caller: Caller, query: PageQuery): Promise<Page<ApiTokenView>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.tokens
-      .createQueryBuilder('t')
-      .where('t.userId = :userId AND t.revokedAt IS NULL', { userId: caller.userId })
-      .orderBy('t.createdAt', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .take(limit + 1);
-    if (cursor) {
-      qb.andWhere(new Brackets((w) => w.where('t.createdAt < :at', { at: cursor.createdAt }).orWhere('(t.createdAt = :at AND t.id < :cid)', { cid: cursor.id })));
-    }
+    const qb = this.tokens.createQueryBuilder('t').where('t.userId = :userId AND t.revokedAt IS NULL', { userId: caller.userId });
+    const limit = keysetPage(qb, query, { column: 'createdAt' });
     return toPage(await qb.getMany(), limit, toView);
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
 import type { StaffRole } from '@guild/contracts';
 import { AuditService } from '../audit/audit.service.js';
-import { decodeCursor, toPage, type Page } from '../platform/http/pagination.js';
+import { containsPattern, keysetPage, type Page, toPage } from '../platform/http/pagination.js';
 import type { Caller } from './caller.js';
 import { IdentityError } from './identity.errors.js';
 import { assertAcceptablePassword, hashPassword } from './password.policy.js';
@@ -74,19 +74,13 @@ export class UsersService {
   }
 
   async list(query: StaffUsersQuery): Promise<Page<StaffUserView>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.users.createQueryBuilder('u').orderBy('u.createdAt', 'DESC').addOrderBy('u.id', 'DESC').take(limit + 1);
+    const qb = this.users.createQueryBuilder('u');
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(new Brackets((w) => w.where('u.email LIKE :pattern', { pattern }).orWhere('lower(u.displayName) LIKE :pattern', { pattern })));
     }
     if (query.role) qb.andWhere(':role = ANY(u.staffRoles)', { role: query.role });
-    if (cursor) {
-      qb.andWhere(
-        new Brackets((w) => w.where('u.createdAt < :at', { at: cursor.createdAt }).orWhere('(u.createdAt = :at AND u.id < :cid)', { cid: cursor.id })),
-      );
-    }
+    const limit = keysetPage(qb, query, { column: 'createdAt' });
     return toPage(await qb.getMany(), limit, toStaffUserView);
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, IsNull, type Repository } from 'typeorm';
+import { IsNull, type Repository } from 'typeorm';
 import type { Caller } from '../identity/caller.js';
-import { decodeCursor, toPage, type Page } from '../platform/http/pagination.js';
+import { keysetPage, type Page, toPage } from '../platform/http/pagination.js';
 import type { NotificationsQuery, NotificationView } from './notifications.dto.js';
 import { Notification } from './notification.entity.js';
 import { NotificationsError } from './notifications.errors.js';
@@ -13,19 +13,10 @@ export class NotificationInboxService {
   constructor(@InjectRepository(Notification) private readonly notifications: Repository<Notification>) {}
 
   async list(caller: Caller, query: NotificationsQuery): Promise<Page<NotificationView>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.notifications
-      .createQueryBuilder('n')
-      .where('n.userId = :userId', { userId: caller.userId })
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .take(limit + 1);
+    const qb = this.notifications.createQueryBuilder('n').where('n.userId = :userId', { userId: caller.userId });
     if (query.unread === 'true') qb.andWhere('n.readAt IS NULL');
     if (query.unread === 'false') qb.andWhere('n.readAt IS NOT NULL');
-    if (cursor) {
-      qb.andWhere(new Brackets((w) => w.where('n.createdAt < :at', { at: cursor.createdAt }).orWhere('(n.createdAt = :at AND n.id < :cid)', { cid: cursor.id })));
-    }
+    const limit = keysetPage(qb, query, { column: 'createdAt' });
     return toPage(await qb.getMany(), limit, toNotificationView);
   }
 

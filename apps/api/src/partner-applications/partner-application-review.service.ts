@@ -7,7 +7,7 @@ import type { Caller } from '../identity/caller.js';
 import { IdentityError } from '../identity/identity.errors.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PartnersService } from '../partners/partners.service.js';
-import { decodeCursor, encodeCursor } from '../platform/http/pagination.js';
+import { containsPattern, keysetPage, toPage } from '../platform/http/pagination.js';
 import type { ApplicationQueueQuery } from './partner-application.dto.js';
 import { PartnerApplication, type ApplicationStatus } from './partner-application.entity.js';
 import { toQueueItem, type ApplicationQueuePage, type ApplicationView } from './partner-application.view.js';
@@ -46,35 +46,22 @@ export class PartnerApplicationReviewService {
   /** Oldest first: the queue is worked from the front. */
   async queue(caller: Caller, query: ApplicationQueueQuery): Promise<ApplicationQueuePage> {
     assertReviewer(caller);
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
     const qb = this.db.manager
       .getRepository(PartnerApplication)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.applicant', 'u')
-      .where('a.status = :status', { status: query.status ?? 'submitted' })
-      .orderBy('a.submittedAt', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .take(limit + 1);
+      .where('a.status = :status', { status: query.status ?? 'submitted' });
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(
         new Brackets((w) =>
           ['lower(a.organisationName)', 'a.namespace', 'u.email', 'lower(u.displayName)'].forEach((column) => w.orWhere(`${column} LIKE :pattern`, { pattern })),
         ),
       );
     }
-    if (cursor) {
-      qb.andWhere(new Brackets((w) => w.where('a.submittedAt > :at', { at: cursor.createdAt }).orWhere('(a.submittedAt = :at AND a.id > :cid)', { cid: cursor.id })));
-    }
-    const rows = (await qb.getMany()) as LoadedApplication[];
-    const items = rows.slice(0, limit);
-    const last = items.at(-1);
+    const limit = keysetPage(qb, query, { column: 'submittedAt', direction: 'ASC' });
     const now = new Date();
-    return {
-      items: items.map((row) => toQueueItem(row, now)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.submittedAt, id: last.id }) : null,
-    };
+    return toPage((await qb.getMany()) as LoadedApplication[], limit, (row) => toQueueItem(row, now), (row) => ({ createdAt: row.submittedAt, id: row.id }));
   }
 
   approve(caller: Caller, id: string, message?: string): Promise<ApplicationView> {

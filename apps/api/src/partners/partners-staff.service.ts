@@ -4,7 +4,7 @@ import { Brackets, type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
-import { decodeCursor, toPage, type Page } from '../platform/http/pagination.js';
+import { containsPattern, keysetPage, type Page, toPage } from '../platform/http/pagination.js';
 import { PartnerMember } from './partner-member.entity.js';
 import { Partner } from './partner.entity.js';
 import { toPartnerView, type PartnerView } from './partner.view.js';
@@ -22,25 +22,18 @@ export class PartnersStaffService {
 
   /** Newest first. */
   async list(query: StaffPartnersQuery): Promise<Page<StaffPartnerView>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
     const qb = this.db
       .getRepository(Partner)
       .createQueryBuilder('p')
       .leftJoin(PartnerMember, 'o', `o.partnerId = p.id AND o.role = 'owner'`)
       .leftJoin('o.user', 'u')
-      .addSelect('u.email', 'owner_email')
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('p.id', 'DESC')
-      .limit(limit + 1);
+      .addSelect('u.email', 'owner_email');
     if (query.status) qb.andWhere('p.status = :status', { status: query.status });
     if (query.q) {
-      const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.q);
       qb.andWhere(new Brackets((w) => w.where('lower(p.name) LIKE :pattern', { pattern }).orWhere('p.namespace LIKE :pattern').orWhere('u.email LIKE :pattern')));
     }
-    if (cursor) {
-      qb.andWhere(new Brackets((w) => w.where('p.createdAt < :at', { at: cursor.createdAt }).orWhere('(p.createdAt = :at AND p.id < :cid)', { cid: cursor.id })));
-    }
+    const limit = keysetPage(qb, query, { column: 'createdAt', rowCap: 'limit' });
     const { entities, raw } = await qb.getRawAndEntities<{ owner_email: string | null }>();
     const rows = entities.map((partner, i) => Object.assign(partner, { ownerEmail: raw[i]?.owner_email ?? null }));
     return toPage(rows, limit, (row) => ({

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource } from 'typeorm';
+import { type DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
-import { decodeCursor, toPage, type Page } from '../platform/http/pagination.js';
+import { keysetPage, type Page, toPage } from '../platform/http/pagination.js';
 import { StripeEventRecord } from './stripe-event.entity.js';
 import { STRIPE_EVENT_JOB } from './stripe-event.processor.js';
 import type { StripeEventQuery } from './stripe-events.dto.js';
@@ -33,21 +33,11 @@ export class StripeEventsService {
   ) {}
 
   async list(query: StripeEventQuery): Promise<Page<StripeEventView>> {
-    const limit = query.limit ?? 25;
-    const cursor = decodeCursor(query.cursor);
-    const qb = this.db.getRepository(StripeEventRecord).createQueryBuilder('e').orderBy('e.receivedAt', 'DESC').addOrderBy('e.id', 'DESC').take(limit + 1);
+    const qb = this.db.getRepository(StripeEventRecord).createQueryBuilder('e');
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
     if (query.type) qb.andWhere('e.type = :type', { type: query.type });
-    if (cursor) {
-      qb.andWhere(new Brackets((w) => w.where('e.receivedAt < :at', { at: cursor.createdAt }).orWhere('(e.receivedAt = :at AND e.id < :cid)', { cid: cursor.id })));
-    }
-    const rows = await qb.getMany();
-    // The list is ordered by when Guild received the events, so the cursor is taken from receivedAt.
-    return toPage(
-      rows.map((row) => ({ id: row.id, createdAt: row.receivedAt, row })),
-      limit,
-      (entry) => view(entry.row),
-    );
+    const limit = keysetPage(qb, query, { column: 'receivedAt' });
+    return toPage(await qb.getMany(), limit, view, (row) => ({ createdAt: row.receivedAt, id: row.id }));
   }
 
   async get(id: string): Promise<StripeEventView & { payload: Record<string, unknown> }> {

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, toPage } from './pagination.js';
+import { containsPattern, decodeCursor, encodeCursor, toPage } from './pagination.js';
 
 describe('cursor pagination', () => {
   const row = (i: number) => ({ id: `id-${i}`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
@@ -20,5 +20,15 @@ describe('cursor pagination', () => {
     for (const bad of ['bogus', Buffer.from('["not a date","x"]').toString('base64url'), Buffer.from('{}').toString('base64url')]) {
       expect(() => decodeCursor(bad)).toThrow(expect.objectContaining({ code: 'INVALID_CURSOR', status: 400 }));
     }
+  });
+
+  it('takes the cursor from the field a list is ordered by', () => {
+    const events = [3, 2, 1].map((i) => ({ id: `e-${i}`, occurredAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) }));
+    const page = toPage(events, 2, (e) => e.id, (e) => ({ createdAt: e.occurredAt, id: e.id }));
+    expect(decodeCursor(page.nextCursor!)).toEqual({ createdAt: events[1].occurredAt, id: 'e-2' });
+  });
+
+  it('escapes LIKE wildcards in search text', () => {
+    expect(containsPattern('50%_Off\\')).toBe('%50\\%\\_off\\\\%');
   });
 });

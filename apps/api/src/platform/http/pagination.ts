@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DomainError } from './domain-error.js';
 
 /** Query parameters every cursor-paginated list accepts. */
@@ -48,9 +49,57 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | undef
   }
 }
 
-/** Takes `limit + 1` rows fetched in order and turns them into a page. */
-export function toPage<T extends CursorPosition, R>(rows: T[], limit: number, map: (row: T) => R): Page<R> {
+/**
+ * Takes `limit + 1` rows fetched in order and turns them into a page. `position` says where a row
+ * stands when its list is not ordered by a `createdAt` field (e.g. `occurredAt`, `receivedAt`).
+ */
+export function toPage<T extends CursorPosition, R>(rows: T[], limit: number, map: (row: T) => R): Page<R>;
+export function toPage<T, R>(rows: T[], limit: number, map: (row: T) => R, position: (row: T) => CursorPosition): Page<R>;
+export function toPage<T, R>(rows: T[], limit: number, map: (row: T) => R, position?: (row: T) => CursorPosition): Page<R> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items: items.map(map), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  const at = position ?? ((row: T) => row as unknown as CursorPosition);
+  return { items: items.map(map), nextCursor: rows.length > limit && last !== undefined ? encodeCursor(at(last)) : null };
+}
+
+export interface KeysetOrder {
+  /** The timestamp property of the query's main alias the list is ordered by (ties fall back to `id`). */
+  column: string;
+  direction?: 'ASC' | 'DESC';
+  defaultLimit?: number;
+  /**
+   * `take` (default) counts entities; `limit` counts SQL rows, for queries read with
+   * getRawAndEntities whose joins only filter or add a column.
+   */
+  rowCap?: 'take' | 'limit';
+}
+
+/**
+ * Keyset pagination on a query: orders it by (column, id), keeps only the rows past the cursor and
+ * fetches one row more than the page so `toPage` can tell whether another follows. Returns the
+ * page size to pass to `toPage`.
+ */
+export function keysetPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, query: PageQuery, order: KeysetOrder): number {
+  const limit = query.limit ?? order.defaultLimit ?? 25;
+  const cursor = decodeCursor(query.cursor);
+  const direction = order.direction ?? 'DESC';
+  const column = `${qb.alias}.${order.column}`;
+  const id = `${qb.alias}.id`;
+  qb.orderBy(column, direction).addOrderBy(id, direction);
+  if (order.rowCap === 'limit') qb.limit(limit + 1);
+  else qb.take(limit + 1);
+  if (cursor) {
+    const past = direction === 'DESC' ? '<' : '>';
+    qb.andWhere(
+      new Brackets((w) =>
+        w.where(`${column} ${past} :cursorAt`, { cursorAt: cursor.createdAt }).orWhere(`(${column} = :cursorAt AND ${id} ${past} :cursorId)`, { cursorId: cursor.id }),
+      ),
+    );
+  }
+  return limit;
+}
+
+/** A LIKE pattern matching `text` anywhere, lower-cased, with LIKE's own wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
