@@ -81,7 +81,8 @@ async function cpuBusy(ms) {
 
 function guildEnv(extra = {}) {
   return {
-    NODE_ENV: 'production', LOG_LEVEL: 'silent', GUILD_DATA_DIR: 'memory://', GUILD_DEMO_DATA: 'false',
+    // STRIPE_EMULATOR_PORT=0: Guild's in-process Stripe emulator takes any free port, so a running `npm start` does not collide.
+    NODE_ENV: 'production', LOG_LEVEL: 'silent', GUILD_DATA_DIR: 'memory://', GUILD_DEMO_DATA: 'false', STRIPE_EMULATOR_PORT: '0',
     GUILD_ADMIN_EMAIL: ADMIN.email, GUILD_ADMIN_PASSWORD: ADMIN.password, GUILD_JWT_SECRET: randomBytes(36).toString('base64url'), ...extra,
   };
 }

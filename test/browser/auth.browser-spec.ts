@@ -2,14 +2,12 @@
 // sign-in, API tokens (create, see the secret once, list, revoke), and the API's field errors.
 // Run after `npm run build` (the API serves apps/portal/dist).
 import type { Page } from 'playwright-core';
-import { useBrowserApp } from '../support/browser.js';
+import { describedText, header, useBrowserApp } from '../support/browser.js';
 
 const PASSWORD = 'violet-anchor-93-trellis';
 
 const suite = useBrowserApp();
 const { withPage } = suite;
-
-const header = (page: Page) => page.getByRole('banner');
 
 async function fillSignUp(page: Page, user: { email: string; displayName: string; password: string }) {
   await page.getByLabel('Email').fill(user.email);
@@ -21,13 +19,6 @@ async function fillSignUp(page: Page, user: { email: string; displayName: string
 async function signOut(page: Page) {
   await header(page).getByRole('button', { name: 'Sign out' }).click();
   await header(page).getByRole('link', { name: 'Sign in' }).waitFor();
-}
-
-/** The text of every element an input's aria-describedby points at: its hint and its errors. */
-async function describedText(page: Page, input: ReturnType<Page['getByLabel']>): Promise<string> {
-  const ids = ((await input.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join('\n');
 }
 
 describe('portal: accounts and API tokens', () => {

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../apps/api/src/identity/users.service.js';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
-import { useBrowserApp } from '../support/browser.js';
+import { describedText, header, nav, signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
 
 const PASSWORD = 'violet-anchor-93-trellis';
@@ -18,8 +18,6 @@ const { withPage } = suite;
 // The webhooks the emulator sends about the account reach Guild only once its endpoints are registered.
 beforeAll(() => suite.server.app.get(StripeConnection).endpointsRegistered);
 
-const header = (page: Page) => page.getByRole('banner');
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const bell = (page: Page) => header(page).getByRole('link', { name: /^Notifications/ });
 
 async function signUp(page: Page, user: { email: string; displayName: string; password: string }) {
@@ -29,15 +27,6 @@ async function signUp(page: Page, user: { email: string; displayName: string; pa
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign up' }).click();
   await page.getByRole('heading', { name: 'Your profile' }).waitFor();
-}
-
-async function signIn(page: Page, user: { email: string; password: string; displayName: string }) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Your profile' }).waitFor();
-  await header(page).getByText(user.displayName).waitFor();
 }
 
 type Person = { email: string; displayName: string; password: string };
@@ -71,13 +60,6 @@ async function invitationPath(to: string): Promise<string> {
   const link = /\/invitations\/[^\s]+/.exec(rows[0]?.text_body ?? '')?.[0];
   if (!link) throw new Error(`no invitation email to ${to}`);
   return link;
-}
-
-/** The text of every element a control's aria-describedby points at: its hint and its errors. */
-async function describedText(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
-  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
-  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
-  return texts.join('\n');
 }
 
 describe('portal: the partner program', () => {

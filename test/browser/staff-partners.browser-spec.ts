@@ -8,7 +8,7 @@ import { DataSource } from 'typeorm';
 import type { StaffRole } from '@guild/contracts';
 import { UsersService } from '../../apps/api/src/identity/users.service.js';
 import { PartnersService } from '../../apps/api/src/partners/partners.service.js';
-import { useBrowserApp } from '../support/browser.js';
+import { nav, signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
 
 const PASSWORD = 'violet-anchor-93-trellis';
@@ -16,8 +16,6 @@ const PASSWORD = 'violet-anchor-93-trellis';
 const suite = useBrowserApp({}, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;
 
-const header = (page: Page) => page.getByRole('banner');
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 const partnerRow = (page: Page, name: string) => page.getByRole('table', { name: 'Partners' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
 let seq = 0;
@@ -35,15 +33,6 @@ async function newPartner(owner: { id: string }) {
   const input = { applicationId: randomUUID(), name, website: null, namespace: `susp-${suffix}`, ownerId: owner.id };
   const created = await suite.server.app.get(PartnersService).createForApplication(input, suite.server.app.get(DataSource).manager);
   return { id: created.id, namespace: created.namespace, name };
-}
-
-async function signIn(page: Page, user: { email: string; password: string; displayName: string }) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Your profile' }).waitFor();
-  await header(page).getByText(user.displayName).waitFor();
 }
 
 /** Opens Partners from the nav and searches for the namespace. */

@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../apps/api/src/identity/users.service.js';
-import { waitFor } from '../jobs/timing.js';
-import { useBrowserApp } from '../support/browser.js';
+import { waitFor } from '../support/wait.js';
+import { header, nav, signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
 import { guildStripe, signed, WEBHOOK_SECRET } from '../stripe/stripe-events.js';
 
@@ -16,10 +16,8 @@ const PASSWORD = 'violet-anchor-93-trellis';
 const suite = useBrowserApp({ STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_EVENT_RETRY_DELAY_MS: '20' }, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;
 
-const header = (page: Page) => page.getByRole('banner');
 /** An event's row in the table, by its row header (the event id); not the details row below it. */
 const eventRow = (page: Page, id: string) => page.getByRole('table', { name: 'Stripe webhook events' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: id }) });
-const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 let seq = 0;
 const uniqueEmail = (label: string) => `${label}.${Date.now()}.${seq++}@example.com`;
@@ -28,15 +26,6 @@ async function newUser(label: string, staffRoles: ('finance' | 'admin')[] = []) 
   const user = { email: uniqueEmail(label), password: PASSWORD, displayName: `${label} user`, staffRoles };
   await suite.server.app.get(UsersService).create(user);
   return user;
-}
-
-async function signIn(page: Page, user: { email: string; password: string; displayName: string }) {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Your profile' }).waitFor();
-  await header(page).getByText(user.displayName).waitFor();
 }
 
 /** A minimal, well-formed account.updated event, as in the webhook e2e tests. */

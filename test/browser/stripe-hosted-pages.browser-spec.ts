@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
-import { waitFor } from '../jobs/timing.js';
+import { waitFor } from '../support/wait.js';
 import { useBrowserApp } from '../support/browser.js';
 
 const suite = useBrowserApp();

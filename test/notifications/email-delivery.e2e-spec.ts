@@ -3,7 +3,7 @@ import { EMAIL_ATTEMPTS, EmailSenderJob, SWEEP_OUTBOX_JOB } from '../../apps/api
 import { NotificationsService } from '../../apps/api/src/notifications/notifications.service.js';
 import { GuildConfig } from '../../apps/api/src/platform/config/guild-config.js';
 import { JobQueue } from '../../apps/api/src/platform/jobs/job-queue.js';
-import { waitFor } from '../jobs/timing.js';
+import { waitFor } from '../support/wait.js';
 import { uniqueEmail } from '../support/factories.js';
 import { call } from '../support/http.js';
 import { useTestApp } from '../support/suite.js';

@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
-import { waitFor } from '../jobs/timing.js';
+import { waitFor } from '../support/wait.js';
 import { guildStripe, signed, WEBHOOK_SECRET } from '../stripe/stripe-events.js';
 import { call } from '../support/http.js';
 import { control } from '../support/stripe-emulator.js';

@@ -1,26 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type Stripe from 'stripe';
 import { DataSource } from 'typeorm';
-import { DomainEvents, type DomainEventName } from '../../apps/api/src/platform/events/domain-events.js';
-import '../../apps/api/src/stripe/stripe-domain-events.js';
+import { DomainEvents } from '../../apps/api/src/platform/events/domain-events.js';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
-import { waitFor } from '../jobs/timing.js';
+import { STRIPE_DOMAIN_EVENTS } from '../../apps/api/src/stripe/stripe-event.translator.js';
+import { waitFor } from '../support/wait.js';
 
 export const WEBHOOK_SECRET = 'whsec_guild_test_secret_0123456789';
-
-export const STRIPE_DOMAIN_EVENTS: DomainEventName[] = [
-  'stripe.account.changed',
-  'stripe.checkout.completed',
-  'stripe.payment.succeeded',
-  'stripe.payment.failed',
-  'stripe.charge.refunded',
-  'stripe.dispute.changed',
-  'stripe.invoice.paid',
-  'stripe.invoice.payment-failed',
-  'stripe.subscription.changed',
-  'stripe.transfer.reversed',
-  'stripe.payout.changed',
-];
 
 /**
  * A subscriber to every stripe.* domain event that writes one row per call, through the

@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { call } from '../support/http.js';
 import { useTestApp } from '../support/suite.js';
-import { waitFor } from '../jobs/timing.js';
-import { guildStripe, recordEffects, settled, signed, WEBHOOK_SECRET } from './stripe-events.js';
+import { waitFor } from '../support/wait.js';
+import { guildStripe, recordEffects, signed, WEBHOOK_SECRET } from './stripe-events.js';
 
 /** A minimal, well-formed Stripe event for an account.updated on an account that exists in the emulator. */
 function accountEvent(id: string, accountId: string, created = Math.floor(Date.now() / 1000)) {
@@ -115,6 +115,4 @@ describe('POST /v1/webhooks/stripe', () => {
     await waitFor(async () => (await stored(event.id))?.status === 'ignored');
     expect((await effects.effects()).filter((effect) => effect.occurrence_id === event.id)).toHaveLength(0);
   });
-
-  void settled;
 });

@@ -53,3 +53,24 @@ export function useBrowserApp(overrides: Record<string, string> = {}, options: {
   };
   return suite;
 }
+
+/** The page's header (the banner landmark) and its main navigation. */
+export const header = (page: Page) => page.getByRole('banner');
+export const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
+
+/** Signs in through the form and waits for the profile, with the user's name in the header. */
+export async function signIn(page: Page, user: { email: string; password: string; displayName: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your profile' }).waitFor();
+  await header(page).getByText(user.displayName).waitFor();
+}
+
+/** The text of every element a control's aria-describedby points at: its hint and its errors. */
+export async function describedText(page: Page, control: ReturnType<Page['getByLabel']>): Promise<string> {
+  const ids = ((await control.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
+  const texts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).innerText()));
+  return texts.join('\n');
+}

@@ -26,20 +26,14 @@ export async function createGuildApp(env: Record<string, string | undefined>, op
   // JSON only: Fastify's text/plain parser goes (and Nest's urlencoded one is off below), so any
   // other body type is a 415 UNSUPPORTED_MEDIA_TYPE rather than a string that fails validation.
   adapter.getInstance().removeContentTypeParser('text/plain');
-  // JSON is parsed as usual (with Fastify's prototype-poisoning checks) but the exact bytes are kept
-  // as request.rawBody: webhook signatures are computed over them, not over re-serialised JSON.
-  const fastify = adapter.getInstance();
-  const parseJson = fastify.getDefaultJsonParser('error', 'error');
-  fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
-    (request as { rawBody?: Buffer }).rawBody = body as Buffer;
-    void parseJson(request, (body as Buffer).toString('utf8'), done);
-  });
   // Echo the request id so a caller can quote it when something goes wrong.
   adapter.getInstance().addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(env, options), adapter, { bufferLogs: true, abortOnError: false, bodyParser: false, rawBody: true });
+  // JSON is parsed as usual (with Fastify's prototype-poisoning checks) and, with `rawBody`, its exact
+  // bytes are kept as request.rawBody: webhook signatures are computed over them, not re-serialised JSON.
+  app.useBodyParser('application/json');
   app.useLogger(app.get(Logger));
   app.flushLogs();
   app.setGlobalPrefix('v1', { exclude: ['health'] });

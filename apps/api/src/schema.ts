@@ -5,12 +5,40 @@ import { ApiToken } from './identity/api-token.entity.js';
 import { Identity1795400000000 } from './identity/migrations/1795400000000-identity.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
 import { User } from './identity/user.entity.js';
-import { notificationsEntities, notificationsMigrations } from './notifications/notifications.schema.js';
-import { partnerApplicationsEntities, partnerApplicationsMigrations } from './partner-applications/partner-applications.schema.js';
-import { partnersEntities, partnersMigrations } from './partners/partners.schema.js';
+import { Notifications1795400000003 } from './notifications/migrations/1795400000003-notifications.js';
+import { Notification } from './notifications/notification.entity.js';
+import { OutboxEmail } from './notifications/outbox-email.entity.js';
+import { PartnerApplications1795400000005 } from './partner-applications/migrations/1795400000005-partner-applications.js';
+import { PartnerApplicationEvent } from './partner-applications/partner-application-event.entity.js';
+import { PartnerApplication } from './partner-applications/partner-application.entity.js';
+import { Partners1795400000004 } from './partners/migrations/1795400000004-partners.js';
+import { PartnerInvitation } from './partners/partner-invitation.entity.js';
+import { PartnerMember } from './partners/partner-member.entity.js';
+import { Partner } from './partners/partner.entity.js';
 import { CursorPrecision1795400000006 } from './platform/database/migrations/1795400000006-cursor-precision.js';
 import { Stripe1795400000002 } from './stripe/migrations/1795400000002-stripe.js';
 import { StripeEventRecord } from './stripe/stripe-event.entity.js';
 
-export const entities = [User, RefreshToken, ApiToken, AuditEvent, StripeEventRecord, ...notificationsEntities, ...partnersEntities, ...partnerApplicationsEntities];
-export const migrations = [Identity1795400000000, Audit1795400000001, Stripe1795400000002, ...notificationsMigrations, ...partnersMigrations, ...partnerApplicationsMigrations, CursorPrecision1795400000006];
+export const entities = [
+  User,
+  RefreshToken,
+  ApiToken,
+  AuditEvent,
+  StripeEventRecord,
+  Notification,
+  OutboxEmail,
+  Partner,
+  PartnerMember,
+  PartnerInvitation,
+  PartnerApplication,
+  PartnerApplicationEvent,
+];
+export const migrations = [
+  Identity1795400000000,
+  Audit1795400000001,
+  Stripe1795400000002,
+  Notifications1795400000003,
+  Partners1795400000004,
+  PartnerApplications1795400000005,
+  CursorPrecision1795400000006,
+];

@@ -68,7 +68,7 @@ export class StripeEmulator {
 
   /** Where the SDK and browsers reach the emulator (`http://127.0.0.1:12111`). */
   get url(): string {
-    if (!this.address) throw new Error('The Stripe emulator is not listening yet');
+    if (!this.address) throw new Error('The Stripe emulator is not listening yet: await listen() first');
     return this.address;
   }
 

@@ -1,13 +1,4 @@
-import {
-  EVENT_NAMES,
-  EXTENSION_POINTS,
-  FUNCTION_NAMES,
-  isEventName,
-  isFunctionName,
-  type EventName,
-  type ExtensionPointName,
-  type FunctionName,
-} from './registry.js';
+import { EXTENSION_POINTS, isEventName, isFunctionName, type EventName, type ExtensionPointName, type FunctionName } from './registry.js';
 
 export type PointPermission = `events:${EventName}` | `functions:${FunctionName}`;
 export type Permission = 'storage' | `http:${string}` | PointPermission;
@@ -27,10 +18,7 @@ export function isHttpHost(host: string): boolean {
   return host.length <= 253 && httpHost.test(host) && !RESERVED_TLDS.includes(host.slice(host.lastIndexOf('.') + 1));
 }
 
-export const POINT_PERMISSIONS: readonly PointPermission[] = [
-  ...EVENT_NAMES.map((name) => `events:${name}` as const),
-  ...FUNCTION_NAMES.map((name) => `functions:${name}` as const),
-];
+export const POINT_PERMISSIONS: readonly PointPermission[] = Object.values(EXTENSION_POINTS).map((point) => point.permission);
 
 export const PERMISSIONS = {
   storage: 'storage',

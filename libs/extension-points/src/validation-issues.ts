@@ -1,4 +1,4 @@
-import type { ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject } from 'ajv';
 
 /** One problem with a value: where (a JSON Pointer, '' for the whole value) and what. */
 export interface ValidationIssue {
@@ -8,7 +8,16 @@ export interface ValidationIssue {
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; errors: ValidationIssue[] };
 
-const pointerToken = (key: string) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+/** `key` as one JSON Pointer segment, `/` included. */
+export const pointerToken = (key: string) => `/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+
+/**
+ * An ajv whose errors `toValidationIssues` reads well: every error at once, strict schemas, and
+ * `verbose`, which hands each error its schema so a description becomes the message.
+ */
+export function createIssueAjv(): Ajv {
+  return new Ajv({ allErrors: true, strict: true, verbose: true });
+}
 
 function pathOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;

@@ -10,11 +10,14 @@ export function isSemverRange(value: string): boolean {
   return value.trim() !== '' && semver.validRange(value) !== null;
 }
 
+/** Every version of the host's current major: what a plugin's `hostApi` must overlap. */
+export const SUPPORTED_HOST_API = `^${semver.major(HOST_API_VERSION)}.0.0`;
+
 export type HostApiProblem = 'unsatisfiable' | 'unsupported';
 
 /** A range must allow some version, and some version of the host's current major. */
 export function checkHostApi(range: string): HostApiProblem | undefined {
   if (semver.minVersion(range) === null) return 'unsatisfiable';
-  if (!semver.intersects(range, `^${semver.major(HOST_API_VERSION)}.0.0`)) return 'unsupported';
+  if (!semver.intersects(range, SUPPORTED_HOST_API)) return 'unsupported';
   return undefined;
 }

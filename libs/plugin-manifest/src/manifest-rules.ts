@@ -1,5 +1,5 @@
 import { HOST_API_VERSION, isHttpHost, permissionFor, type Permission } from '@guild/extension-points';
-import { checkHostApi } from './host-api.js';
+import { SUPPORTED_HOST_API, checkHostApi } from './host-api.js';
 import { ManifestErrorCode, type ManifestError } from './manifest.errors.js';
 import type { Manifest } from './manifest.schema.js';
 import { compileSettingsSchema } from './settings-schema.js';
@@ -8,11 +8,12 @@ import { compileSettingsSchema } from './settings-schema.js';
 
 function hostApiRules(manifest: Manifest): ManifestError[] {
   const problem = checkHostApi(manifest.hostApi);
+  const fix = `use a range such as ${SUPPORTED_HOST_API}`;
   if (problem === 'unsatisfiable') {
-    return [{ path: '/hostApi', code: ManifestErrorCode.HostApiUnsatisfiable, message: `no version satisfies ${manifest.hostApi}` }];
+    return [{ path: '/hostApi', code: ManifestErrorCode.HostApiUnsatisfiable, message: `no version satisfies ${manifest.hostApi}; ${fix}` }];
   }
   if (problem === 'unsupported') {
-    const message = `${manifest.hostApi} allows no version of host API ${HOST_API_VERSION.split('.')[0]}.x (this host is ${HOST_API_VERSION})`;
+    const message = `${manifest.hostApi} allows no version of host API ${HOST_API_VERSION.split('.')[0]}.x (this host is ${HOST_API_VERSION}); ${fix}`;
     return [{ path: '/hostApi', code: ManifestErrorCode.HostApiUnsupported, message }];
   }
   return [];
@@ -21,7 +22,8 @@ function hostApiRules(manifest: Manifest): ManifestError[] {
 function permissionRules(manifest: Manifest): ManifestError[] {
   const errors: ManifestError[] = [];
   if (manifest.events.length + manifest.functions.length === 0) {
-    errors.push({ path: '', code: ManifestErrorCode.NothingImplemented, message: 'implements no event and no function' });
+    const message = 'implements no event and no function; list at least one in "events" or "functions"';
+    errors.push({ path: '', code: ManifestErrorCode.NothingImplemented, message });
   }
   const asked = new Set<Permission>(manifest.permissions);
   const needed = new Set<Permission>();
@@ -38,11 +40,11 @@ function permissionRules(manifest: Manifest): ManifestError[] {
     const path = `/permissions/${index}`;
     if (/^(events|functions):/.test(permission) && !needed.has(permission)) {
       // Least privilege: a point permission is only ever used to implement that point.
-      const message = `asks for "${permission}" but implements no such ${permission.startsWith('events') ? 'event' : 'function'}`;
+      const message = `asks for "${permission}" but implements no such ${permission.startsWith('events') ? 'event' : 'function'}; remove it from "permissions"`;
       errors.push({ path, code: ManifestErrorCode.PermissionUnused, message });
     }
     if (permission.startsWith('http:') && !isHttpHost(permission.slice(5))) {
-      const message = `"${permission.slice(5)}" names a local or private network, which plugins may never reach`;
+      const message = `"${permission.slice(5)}" names a local or private network, which plugins may never reach; remove it from "permissions"`;
       errors.push({ path, code: ManifestErrorCode.PermissionInvalid, message });
     }
   });

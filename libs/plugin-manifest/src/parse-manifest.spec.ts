@@ -120,13 +120,13 @@ describe('parseManifest: rules between fields', () => {
   it('refuses point permissions for points it does not implement', () => {
     const errors = errorsOf(goodManifest({ permissions: ['events:order.paid', 'events:ticket.created', 'functions:record.validate', 'events:invoice.created'] }));
     expect(errors).toEqual([
-      { path: '/permissions/2', code: 'PERMISSION_UNUSED', message: 'asks for "functions:record.validate" but implements no such function' },
-      { path: '/permissions/3', code: 'PERMISSION_UNUSED', message: 'asks for "events:invoice.created" but implements no such event' },
+      { path: '/permissions/2', code: 'PERMISSION_UNUSED', message: 'asks for "functions:record.validate" but implements no such function; remove it from "permissions"' },
+      { path: '/permissions/3', code: 'PERMISSION_UNUSED', message: 'asks for "events:invoice.created" but implements no such event; remove it from "permissions"' },
     ]);
   });
 
   it('refuses plugins that implement nothing', () => {
-    expect(errorsOf(goodManifest({ events: [], permissions: ['storage'] }))).toEqual([{ path: '', code: 'NOTHING_IMPLEMENTED', message: 'implements no event and no function' }]);
+    expect(errorsOf(goodManifest({ events: [], permissions: ['storage'] }))).toEqual([{ path: '', code: 'NOTHING_IMPLEMENTED', message: 'implements no event and no function; list at least one in "events" or "functions"' }]);
   });
 
   it.each(['http:printer.local', 'http:*.corp.internal', 'http:db.localhost'])('refuses %s, a local network name', (permission) => {

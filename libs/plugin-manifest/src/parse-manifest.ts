@@ -1,5 +1,5 @@
-import { Ajv, type ErrorObject } from 'ajv';
-import { toValidationIssues } from '@guild/extension-points';
+import type { ErrorObject } from 'ajv';
+import { createIssueAjv, pointerToken, toValidationIssues } from '@guild/extension-points';
 import { isSemverRange, isStrictSemver } from './host-api.js';
 import { DEFAULT_LIMITS, MAX_MANIFEST_BYTES, MAX_MANIFEST_DEPTH } from './limits.js';
 import { ManifestErrorCode, type ManifestError } from './manifest.errors.js';
@@ -8,8 +8,7 @@ import { MANIFEST_SCHEMA, type Manifest, type ManifestDocument } from './manifes
 
 export type ManifestResult = { ok: true; manifest: Manifest } | { ok: false; errors: ManifestError[] };
 
-// `verbose` hands each error its schema, whose description becomes the message.
-const ajv = new Ajv({ allErrors: true, strict: true, verbose: true });
+const ajv = createIssueAjv();
 ajv.addFormat('semver', isStrictSemver);
 ajv.addFormat('semver-range', isSemverRange);
 const validateDocument = ajv.compile<ManifestDocument>(MANIFEST_SCHEMA);
@@ -58,7 +57,7 @@ function checkShape(root: object): ManifestError | undefined {
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_MANIFEST_DEPTH) return { path, code: ManifestErrorCode.TooDeep, message: `nests deeper than ${MAX_MANIFEST_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
-      const childPath = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+      const childPath = path + pointerToken(key);
       if (key === '__proto__') return { path: childPath, code: ManifestErrorCode.ForbiddenKey, message: 'the key "__proto__" is not allowed' };
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, type EntityManager, type Repository } from 'typeorm';
+import { Brackets, DataSource, In, type EntityManager, type Repository } from 'typeorm';
 import type { StaffRole } from '@guild/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import { containsPattern, keysetPage, type Page, toPage } from '../platform/http/pagination.js';
@@ -61,6 +61,17 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
+  }
+
+  /**
+   * Email and display name of each of `ids` that exists, for other domains (which do not read the
+   * users table themselves). Pass the caller's transaction as `manager` when inside one.
+   */
+  async contacts(ids: readonly string[], manager?: EntityManager): Promise<Map<string, Pick<User, 'id' | 'email' | 'displayName'>>> {
+    if (ids.length === 0) return new Map();
+    const repository = manager ? manager.getRepository(User) : this.users;
+    const rows = await repository.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, email: true, displayName: true } });
+    return new Map(rows.map((user) => [user.id, { id: user.id, email: user.email, displayName: user.displayName }]));
   }
 
   async me(caller: Caller): Promise<UserView> {

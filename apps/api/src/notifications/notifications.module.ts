@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '../identity/identity.module.js';
 import { EmailSenderJob } from './email-sender.job.js';
 import { Notification } from './notification.entity.js';
 import { NotificationInboxService } from './notification-inbox.service.js';
@@ -14,7 +15,7 @@ import { OutboxService } from './outbox.service.js';
  * inside their own transactions; the SMTP sending happens in the `notifications.send-email` job.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, OutboxEmail])],
+  imports: [TypeOrmModule.forFeature([Notification, OutboxEmail]), IdentityModule],
   controllers: [NotificationsController, OutboxController],
   providers: [NotificationsService, NotificationInboxService, OutboxService, EmailSenderJob],
   exports: [NotificationsService],

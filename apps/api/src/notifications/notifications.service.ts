@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { User } from '../identity/user.entity.js';
+import { UsersService } from '../identity/users.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
 import { SEND_EMAIL_JOB } from './email-sender.job.js';
@@ -36,27 +36,28 @@ export class NotificationsService {
   constructor(
     private readonly config: GuildConfig,
     private readonly jobs: JobQueue,
+    private readonly users: UsersService,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** In-app notification (and optionally an email to the user), written in `tx` when given so it commits with the change it announces. */
-  async notify(input: NotifyInput, tx?: EntityManager): Promise<void> {
-    if (tx) {
-      await this.writeNotification(input, tx);
-      return;
-    }
-    const emailId = await this.db.transaction((manager) => this.writeNotification(input, manager));
-    if (emailId) await this.dispatch(emailId);
+  notify(input: NotifyInput, tx?: EntityManager): Promise<void> {
+    return this.write((manager) => this.writeNotification(input, manager), tx);
   }
 
   /** An email to any address (invitations go to people who may have no account yet). */
-  async email(input: EmailInput, tx?: EntityManager): Promise<void> {
+  email(input: EmailInput, tx?: EntityManager): Promise<void> {
+    return this.write((manager) => this.writeEmail(input, manager), tx);
+  }
+
+  /** Inside the caller's `tx`, the 15-second sweep queues the email once that commits; otherwise it is queued right after this commit. */
+  private async write(write: (manager: EntityManager) => Promise<string | null>, tx?: EntityManager): Promise<void> {
     if (tx) {
-      await this.writeEmail(input, tx);
+      await write(tx);
       return;
     }
-    const emailId = await this.db.transaction((manager) => this.writeEmail(input, manager));
-    await this.dispatch(emailId);
+    const emailId = await this.db.transaction(write);
+    if (emailId) await this.dispatch(emailId);
   }
 
   private async writeNotification(input: NotifyInput, tx: EntityManager): Promise<string | null> {
@@ -65,7 +66,7 @@ export class NotificationsService {
     if (!input.email) return null;
     // Read through `tx`: the user row may be part of the same transaction, and on PGlite the
     // transaction holds the only session.
-    const user = await tx.getRepository(User).findOne({ where: { id: input.userId }, select: { id: true, email: true } });
+    const user = (await this.users.contacts([input.userId], tx)).get(input.userId);
     if (!user) return null;
     const text = link ? `${input.body}\n\nOpen it in Guild: ${this.absolute(link)}\n` : `${input.body}\n`;
     return this.writeEmail({ to: user.email, subject: input.title, text }, tx);

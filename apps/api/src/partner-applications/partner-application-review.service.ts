@@ -134,8 +134,13 @@ export class PartnerApplicationReviewService {
   }
 }
 
+/** Reviewers and admins decide applications and see any of them (the staff routes' rule, checked again for internal callers). */
+export function isReviewer(caller: Caller): boolean {
+  return REVIEWERS.some((role) => caller.roles.includes(role));
+}
+
 function assertReviewer(caller: Caller): void {
-  if (!REVIEWERS.some((role) => caller.roles.includes(role))) {
+  if (!isReviewer(caller)) {
     throw new IdentityError('STAFF_ROLE_REQUIRED', `This needs one of the staff roles: ${REVIEWERS.join(', ')}.`, { required: REVIEWERS });
   }
 }

@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength } from 'class-validator';
+import { httpUrl, trimmed, WebsiteField } from '../partners/partners.dto.js';
 import { PageQuery } from '../platform/http/pagination.js';
 import { APPLICATION_STATUSES, type ApplicationStatus } from './partner-application.entity.js';
 
-const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
-/** An empty website field means "none". */
-const blankIsNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
-const httpUrl = { protocols: ['http', 'https'], require_protocol: true };
 const MAX_LINKS = 10;
 
 export class CreateApplicationDto {
@@ -17,11 +13,7 @@ export class CreateApplicationDto {
   @Length(2, 100, { message: 'organisationName must be 2 to 100 characters' })
   organisationName: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri', example: 'https://acme.example.com' })
-  @blankIsNull()
-  @IsOptional()
-  @IsUrl(httpUrl, { message: 'website must be an http(s) URL' })
-  @MaxLength(2000)
+  @WebsiteField('https://acme.example.com')
   website?: string | null;
 
   @ApiProperty({ example: 'acme', description: '3-39 lower-case letters, digits and single hyphens; scopes your plugin names' })

@@ -5,6 +5,7 @@ import type { Caller } from '../identity/caller.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { judgeNamespace } from './application-namespace.policy.js';
+import { isReviewer } from './partner-application-review.service.js';
 import type { CreateApplicationDto, UpdateApplicationDto } from './partner-application.dto.js';
 import { OPEN_STATUSES, PartnerApplication, type ApplicationStatus } from './partner-application.entity.js';
 import { toCommunityRecord, type ApplicationView, type NamespaceCheckView } from './partner-application.view.js';
@@ -65,7 +66,7 @@ export class PartnerApplicationsService {
   /** The applicant sees their own; reviewers and admins see any, with the applicant's community record. */
   async get(caller: Caller, id: string): Promise<ApplicationView> {
     const application = await this.applications.findLoaded(this.db.manager, id);
-    const isStaff = caller.roles.includes('reviewer') || caller.roles.includes('admin');
+    const isStaff = isReviewer(caller);
     if (!application || (application.applicantId !== caller.userId && !isStaff)) throw notFound();
     const [view] = await this.applications.views(this.db.manager, [application]);
     return isStaff ? { ...view, community: toCommunityRecord(application.applicant) } : view;

@@ -4,12 +4,13 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
 import { hashSecret, newSecret } from '../identity/secret-token.js';
-import { User } from '../identity/user.entity.js';
+import { UsersService } from '../identity/users.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { PartnerAccess } from './partner-access.service.js';
 import { PartnerInvitation } from './partner-invitation.entity.js';
 import { PartnerMember } from './partner-member.entity.js';
+import { PartnerMembersService } from './partner-members.service.js';
 import { toCreatedInvitationView, type CreatedInvitationView, type InvitationDetailsView } from './partner-team.view.js';
 import { Partner } from './partner.entity.js';
 import { toPartnerView, type PartnerMembershipView } from './partner.view.js';
@@ -25,6 +26,8 @@ export class PartnerInvitationsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: PartnerAccess,
+    private readonly members: PartnerMembersService,
+    private readonly users: UsersService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     private readonly config: GuildConfig,
@@ -34,13 +37,8 @@ export class PartnerInvitationsService {
     return this.db.transaction(async (tx) => {
       const { partner } = await this.access.requireMember(caller, namespace, ['owner'], { tx, lock: true });
       const email = input.email.toLowerCase();
-      const member = await tx
-        .getRepository(PartnerMember)
-        .createQueryBuilder('m')
-        .innerJoin('m.user', 'u')
-        .where('m.partnerId = :partnerId AND u.email = :email', { partnerId: partner.id, email })
-        .getOne();
-      if (member) throw new PartnerError('ALREADY_MEMBER', `${email} is already a member of ${partner.name}.`);
+      const team = await this.members.team(tx, partner.id);
+      if (team.some((member) => member.email === email)) throw new PartnerError('ALREADY_MEMBER', `${email} is already a member of ${partner.name}.`);
       const open = await tx
         .getRepository(PartnerInvitation)
         .createQueryBuilder('i')
@@ -52,7 +50,8 @@ export class PartnerInvitationsService {
       const invitation = await repository.save(
         repository.create({ partnerId: partner.id, email, role: input.role, tokenHash: hash, invitedBy: caller.userId, expiresAt: new Date(Date.now() + INVITATION_TTL_MS) }),
       );
-      const inviter = await tx.getRepository(User).findOneByOrFail({ id: caller.userId });
+      // Only the owner invites, so the inviter is on the team.
+      const inviter = team.find((member) => member.userId === caller.userId)!;
       await this.notifications.email(
         {
           to: email,
@@ -95,8 +94,8 @@ export class PartnerInvitationsService {
   async accept(caller: Caller, token: string): Promise<PartnerMembershipView> {
     return this.db.transaction(async (tx) => {
       const { invitation, partner } = await this.usable(tx, token, true);
-      const user = await tx.getRepository(User).findOneByOrFail({ id: caller.userId });
-      if (user.email !== invitation.email) {
+      const user = (await this.users.contacts([caller.userId], tx)).get(caller.userId);
+      if (user?.email !== invitation.email) {
         throw new PartnerError('INVITATION_EMAIL_MISMATCH', `This invitation is for ${invitation.email}; sign in with that address to accept it.`);
       }
       const existing = await tx.getRepository(PartnerMember).findOneBy({ partnerId: partner.id, userId: caller.userId });
@@ -117,7 +116,7 @@ export class PartnerInvitationsService {
       ? await manager.getRepository(PartnerInvitation).findOne({ where: { tokenHash: hashSecret(token) }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) })
       : null;
     if (!invitation || invitation.revokedAt) throw new PartnerError('INVITATION_NOT_FOUND', 'This invitation does not exist or was withdrawn; ask the partner for a new one.');
-    if (invitation.acceptedAt) throw new PartnerError('INVITATION_USED', 'This invitation was already used.');
+    if (invitation.acceptedAt) throw new PartnerError('INVITATION_USED', 'This invitation was already used; ask the partner for a new one if you still need to join.');
     if (invitation.expiresAt <= new Date()) throw new PartnerError('INVITATION_EXPIRED', 'This invitation has expired; ask the partner to send a new one.', { expiredAt: invitation.expiresAt.toISOString() });
     const partner = await manager.getRepository(Partner).findOneByOrFail({ id: invitation.partnerId });
     return { invitation, partner };

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { AssignablePartnerRole } from '@guild/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
+import { UsersService } from '../identity/users.service.js';
 import { PartnerAccess } from './partner-access.service.js';
 import { PartnerMember } from './partner-member.entity.js';
 import type { Partner } from './partner.entity.js';
@@ -17,6 +18,7 @@ export class PartnerMembersService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: PartnerAccess,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   async changeRole(caller: Caller, namespace: string, userId: string, role: AssignablePartnerRole): Promise<PartnerTeamView> {
@@ -68,16 +70,14 @@ export class PartnerMembersService {
 
   /** The team, owner first, then by when they joined. */
   async team(manager: EntityManager, partnerId: string): Promise<PartnerMemberView[]> {
-    const members = await manager
-      .getRepository(PartnerMember)
-      .createQueryBuilder('m')
-      .innerJoinAndSelect('m.user', 'u')
-      .where('m.partnerId = :partnerId', { partnerId })
-      .orderBy('m.joinedAt', 'ASC')
-      .addOrderBy('m.userId', 'ASC')
-      .getMany();
+    const members = await manager.getRepository(PartnerMember).find({ where: { partnerId }, order: { joinedAt: 'ASC', userId: 'ASC' } });
     members.sort((a, b) => Number(b.role === 'owner') - Number(a.role === 'owner'));
-    return members.map((m) => ({ userId: m.userId, displayName: m.user!.displayName, email: m.user!.email, role: m.role, joinedAt: m.joinedAt.toISOString() }));
+    const users = await this.users.contacts(members.map((m) => m.userId), manager);
+    return members.map((m) => {
+      // Deleting a user deletes their memberships (ON DELETE CASCADE), so every member has one.
+      const { displayName, email } = users.get(m.userId)!;
+      return { userId: m.userId, displayName, email, role: m.role, joinedAt: m.joinedAt.toISOString() };
+    });
   }
 
   private async member(tx: EntityManager, partner: Partner, userId: string): Promise<PartnerMember> {

@@ -4,6 +4,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { PartnerRole } from '@guild/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
+import { UsersService } from '../identity/users.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { DomainEvents } from '../platform/events/domain-events.js';
 import { StripeConnectService } from '../stripe/stripe-connect.service.js';
@@ -32,6 +33,7 @@ export class PartnerStripeService implements OnModuleInit {
     private readonly connect: StripeConnectService,
     private readonly events: DomainEvents,
     private readonly config: GuildConfig,
+    private readonly users: UsersService,
   ) {}
 
   onModuleInit(): void {
@@ -99,7 +101,7 @@ export class PartnerStripeService implements OnModuleInit {
   }
 
   private async ownerEmail(partnerId: string): Promise<string> {
-    const owner = await this.db.getRepository(PartnerMember).findOneOrFail({ where: { partnerId, role: 'owner' }, relations: { user: true } });
-    return owner.user!.email;
+    const owner = await this.db.getRepository(PartnerMember).findOneByOrFail({ partnerId, role: 'owner' });
+    return (await this.users.contacts([owner.userId])).get(owner.userId)!.email;
   }
 }

@@ -1,11 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { PageQuery } from '../platform/http/pagination.js';
 import type { PartnerStatus } from './partner.entity.js';
 import { PartnerView } from './partner.view.js';
+import { trimmed } from './partners.dto.js';
 
-const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const STATUSES: PartnerStatus[] = ['active', 'suspended'];
 
 export class StaffPartnersQuery extends PageQuery {

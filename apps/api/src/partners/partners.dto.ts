@@ -1,12 +1,22 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsOptional, IsString, IsUrl, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { ASSIGNABLE_PARTNER_ROLES, type AssignablePartnerRole } from '@guild/contracts';
 
-const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
+export const trimmed = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 /** An empty optional field means "none". */
 const blankIsNull = () => Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value));
-const httpUrl = { protocols: ['http', 'https'], require_protocol: true };
+export const httpUrl = { protocols: ['http', 'https'], require_protocol: true };
+/** A partner's website, the same rule on the application (copied on approval) and on profile edits; blank means none. */
+export const WebsiteField = (example?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ nullable: true, type: String, format: 'uri', ...(example ? { example } : {}) }),
+    blankIsNull(),
+    IsOptional(),
+    IsUrl(httpUrl, { message: 'website must be an http(s) URL' }),
+    MaxLength(2000),
+  );
 const roleMessage = `role must be one of ${ASSIGNABLE_PARTNER_ROLES.join(', ')} (ownership moves only by a transfer)`;
 
 export class NamespaceParams {
@@ -44,11 +54,7 @@ export class UpdatePartnerDto {
   @Length(2, 100, { message: 'name must be 2 to 100 characters' })
   name?: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, format: 'uri' })
-  @blankIsNull()
-  @IsOptional()
-  @IsUrl(httpUrl, { message: 'website must be an http(s) URL' })
-  @MaxLength(2000)
+  @WebsiteField()
   website?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, maxLength: 2000 })

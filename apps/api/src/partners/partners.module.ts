@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { IdentityModule } from '../identity/identity.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { StripeModule } from '../stripe/stripe.module.js';
 import { PartnerAccess } from './partner-access.service.js';
@@ -16,7 +17,7 @@ import { PartnersService } from './partners.service.js';
 
 /** Partner organisations: team, invitations, public profile, suspension and Stripe Connect onboarding state. */
 @Module({
-  imports: [AuditModule, NotificationsModule, StripeModule],
+  imports: [AuditModule, IdentityModule, NotificationsModule, StripeModule],
   controllers: [PartnersController, PartnerTeamController, PartnerInvitationsController, PartnerStripeController, PartnersStaffController],
   providers: [PartnerAccess, PartnersService, PartnerMembersService, PartnerInvitationsService, PartnerStripeService, PartnersStaffService],
   exports: [PartnersService, PartnerAccess],

@@ -23,19 +23,18 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
   private client: Stripe | undefined;
   /** Guild's own emulator when it runs one. */
   emulator: StripeEmulator | undefined;
-  private readonly secrets: string[];
+  /** Signing secrets of the endpoints Guild last registered on an emulator. */
+  private endpointSecrets: string[] = [];
   /** Settles once Guild's webhook endpoints exist on the emulator (after listening). */
   endpointsRegistered: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly config: GuildConfig,
     private readonly http: HttpAdapterHost,
-  ) {
-    this.secrets = [...config.stripeWebhookSecrets];
-  }
+  ) {}
 
   get stripe(): Stripe {
-    if (!this.client) throw new Error('Stripe is not connected yet');
+    if (!this.client) throw new Error('Stripe is not connected yet: use StripeConnection.stripe after module init (onModuleInit connects it)');
     return this.client;
   }
 
@@ -45,7 +44,7 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
 
   /** Signing secrets a webhook may carry: the configured ones plus those of endpoints registered on an emulator. */
   get webhookSecrets(): readonly string[] {
-    return this.secrets;
+    return [...this.config.stripeWebhookSecrets, ...this.endpointSecrets];
   }
 
   async onModuleInit(): Promise<void> {
@@ -60,7 +59,12 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
         snapshotPath: config.inMemory ? undefined : join(config.dataDir, 'stripe-emulator.json'),
         publicUrl: config.stripeEmulatorPublicUrl,
       });
-      base = await this.emulator.listen(config.stripeEmulatorPort, '127.0.0.1');
+      base = await this.emulator.listen(config.stripeEmulatorPort, '127.0.0.1').catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EADDRINUSE') throw error;
+        throw new Error(
+          `Port ${config.stripeEmulatorPort} (STRIPE_EMULATOR_PORT) is taken, probably by another Guild or Stripe emulator. Stop it, set STRIPE_EMULATOR_PORT to a free port (0: any), or use the running one with STRIPE_EMULATOR_URL=http://127.0.0.1:${config.stripeEmulatorPort}.`,
+        );
+      });
     }
     const url = new URL(base);
     this.client = new Stripe(EMULATOR_KEY, { host: url.hostname, port: url.port || (url.protocol === 'https:' ? 443 : 80), protocol: url.protocol === 'https:' ? 'https' : 'http', maxNetworkRetries: 2 });
@@ -73,7 +77,7 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
         // reaches Guild at its public URL.
         const target = this.emulator ? `http://127.0.0.1:${port}` : config.publicUrl;
         this.endpointsRegistered = this.registerEndpoints(`${target}/v1/webhooks/stripe`).catch((error: unknown) => {
-          this.logger.error(`Could not register webhook endpoints on the Stripe emulator: ${(error as Error).message}`);
+          this.logger.error(`Could not register webhook endpoints on the Stripe emulator at ${url.origin}: ${(error as Error).message}. No webhooks reach Guild until it restarts with the emulator reachable there.`);
         });
         await this.endpointsRegistered;
       });
@@ -89,6 +93,7 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
     for await (const endpoint of this.stripe.webhookEndpoints.list({ limit: 100 })) {
       if (endpoint.metadata?.[ENDPOINT_MARK] === 'true' && (this.emulator || endpoint.url === url)) await this.stripe.webhookEndpoints.del(endpoint.id);
     }
+    const secrets: string[] = [];
     for (const connect of [false, true]) {
       const endpoint = await this.stripe.webhookEndpoints.create({
         url,
@@ -97,8 +102,10 @@ export class StripeConnection implements OnModuleInit, OnApplicationShutdown {
         description: connect ? 'Guild (Connect events)' : 'Guild',
         metadata: { [ENDPOINT_MARK]: 'true' },
       });
-      if (endpoint.secret) this.secrets.push(endpoint.secret);
+      if (endpoint.secret) secrets.push(endpoint.secret);
     }
+    // The endpoints deleted above deliver no more, so their secrets are dropped, not kept alongside.
+    this.endpointSecrets = secrets;
     this.logger.log(`Stripe emulator delivers webhooks to ${url}`);
   }
 

@@ -41,8 +41,7 @@ export class StripeEventsService {
   }
 
   async get(id: string): Promise<StripeEventView & { payload: Record<string, unknown> }> {
-    const row = await this.db.getRepository(StripeEventRecord).findOneBy({ id });
-    if (!row) throw StripeWebhookError.notFound(id);
+    const row = await this.find(id);
     return { ...view(row), payload: row.payload };
   }
 
@@ -59,8 +58,13 @@ export class StripeEventsService {
       await this.audit.record({ action: 'stripe.event_replayed', actorId: caller.userId, targetType: 'stripe_event', targetId: id, ip: caller.ip, details: { previousStatus: row.status } }, tx);
     });
     await this.jobs.enqueue(STRIPE_EVENT_JOB, { eventId: id }, { jobId: id });
-    const { payload: _payload, ...rest } = await this.get(id);
-    return rest;
+    return view(await this.find(id));
+  }
+
+  private async find(id: string): Promise<StripeEventRecord> {
+    const row = await this.db.getRepository(StripeEventRecord).findOneBy({ id });
+    if (!row) throw StripeWebhookError.notFound(id);
+    return row;
   }
 }
 

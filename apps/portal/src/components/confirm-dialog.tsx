@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { errorMessage } from '../api/errors';
-import { Alert, Button } from './feedback';
+import { Button, ErrorAlert } from './feedback';
 
 interface ConfirmDialogProps {
   title: string;
@@ -34,7 +33,7 @@ export function ConfirmDialog({ title, children, confirmLabel, pendingLabel, pen
     >
       <h2 id={titleId}>{title}</h2>
       <div className="dialog__body">{children}</div>
-      {Boolean(error) && <Alert>{errorMessage(error)}</Alert>}
+      <ErrorAlert error={error} />
       <div className="dialog__actions">
         <Button variant="secondary" type="button" onClick={onCancel} disabled={pending}>
           Cancel

@@ -19,6 +19,11 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
   );
 }
 
+/** A failed request's message in an alert; nothing when there is no error. */
+export function ErrorAlert({ error }: { error: unknown }) {
+  return error ? <Alert>{errorMessage(error)}</Alert> : null;
+}
+
 /** The error state of a query: what went wrong and a way to try again. */
 export function LoadError({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
   return (

@@ -3,7 +3,6 @@ import { apiHandler, type ApiEnvironment } from '../core/api-handler.js';
 import { invalid } from '../core/errors.js';
 import { ApiRouter } from '../core/router.js';
 import type { StripeEmulator } from '../emulator.js';
-import { registerBillingControls } from '../resources/billing/billing-controls.js';
 import { registerConnectControls } from '../resources/connect/connect-controls.js';
 import { registerMoneyOutControls } from '../resources/money-out/money-out-controls.js';
 import { registerPaymentControls } from '../resources/payments/payment-controls.js';
@@ -62,7 +61,6 @@ export function registerControl(app: FastifyInstance, emulator: StripeEmulator, 
     ['timeout_ms'],
   );
   registerPaymentControls(control);
-  registerBillingControls(control);
   registerConnectControls(control);
   registerMoneyOutControls(control);
   for (const route of control.routes) app.route({ method: route.method, url: route.path, handler: apiHandler(route, env) });

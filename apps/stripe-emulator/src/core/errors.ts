@@ -22,13 +22,23 @@ export function invalid(message: string, param?: string, code = 'parameter_inval
   return new StripeApiError(400, 'invalid_request_error', message, { code, ...(param ? { param } : {}) });
 }
 
+export function unknownParam(param: string): StripeApiError {
+  return new StripeApiError(400, 'invalid_request_error', `Received unknown parameter: ${param}`, { code: 'parameter_unknown', param });
+}
+
 export function missingParam(param: string): StripeApiError {
   return new StripeApiError(400, 'invalid_request_error', `Missing required param: ${param}.`, { code: 'parameter_missing', param });
 }
 
-/** What Stripe answers for an id that does not exist (or belongs to another account). */
+/** Object types Stripe names otherwise in "No such ...": the others it names by their `object` value (`No such payment_intent`). */
+const STRIPE_NAMES: Record<string, string> = { payment_method: 'PaymentMethod', bank_account: 'external account' };
+
+/**
+ * What Stripe answers for an id that does not exist (or belongs to another account): `kind` is the
+ * object type (`payment_intent`), or what Stripe calls the missing thing (`destination`, `token`).
+ */
 export function noSuch(kind: string, id: string, param?: string): StripeApiError {
-  return new StripeApiError(param ? 400 : 404, 'invalid_request_error', `No such ${kind}: '${id}'`, { code: 'resource_missing', ...(param ? { param } : {}) });
+  return new StripeApiError(param ? 400 : 404, 'invalid_request_error', `No such ${STRIPE_NAMES[kind] ?? kind}: '${id}'`, { code: 'resource_missing', ...(param ? { param } : {}) });
 }
 
 export function cardDeclined(message: string, declineCode: string, code = 'card_declined', extra: { payment_intent?: unknown; charge?: string } = {}): StripeApiError {

@@ -14,3 +14,11 @@ export function newId(prefix: string, length = 24): string {
 export function secretToken(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');
 }
+
+/** The id in an expandable field (an id, or the object once expanded). */
+export function idOf(value: string | { id: string }): string;
+export function idOf(value: string | { id: string } | null | undefined): string | null;
+export function idOf(value: string | { id: string } | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  return typeof value === 'string' ? value : value.id;
+}

@@ -1,5 +1,6 @@
 import { invalid } from './errors.js';
 import type { Params } from './params.js';
+import type { RequestContext } from './router.js';
 import type { StripeObject } from './state.js';
 
 export interface ListObject<T> {
@@ -33,6 +34,20 @@ export function paginate<T extends StripeObject>(items: T[], params: Params, url
     return { object: 'list', data: before.slice(Math.max(0, before.length - limit)), has_more: before.length > limit, url };
   }
   return { object: 'list', data: filtered.slice(0, limit), has_more: filtered.length > limit, url };
+}
+
+/** A list endpoint's answer: the objects of type `object` in the caller's scope that pass `filter`, a page of them. */
+export function listOf<T extends StripeObject>(ctx: RequestContext, object: string, filter?: (item: T) => boolean): ListObject<T> {
+  return paginate(ctx.state.all<T>(object, ctx.account, filter), ctx.params, ctx.url);
+}
+
+/** A list filter by plain equality: each of `keys` given as a param must equal the object's field of that name. */
+export function fieldsEqual<T extends object>(params: Params, keys: readonly (keyof T & string)[]): (item: T) => boolean {
+  const wanted = keys.flatMap((key) => {
+    const value = params.string(key);
+    return value === undefined ? [] : [[key, value] as const];
+  });
+  return (item) => wanted.every(([key, value]) => item[key] === value);
 }
 
 function filterCreated<T extends StripeObject>(items: T[], params: Params): T[] {

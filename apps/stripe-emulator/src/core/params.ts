@@ -1,4 +1,4 @@
-import { invalid, missingParam } from './errors.js';
+import { invalid, missingParam, unknownParam } from './errors.js';
 
 type Raw = Record<string, unknown>;
 
@@ -19,6 +19,11 @@ export class Params {
 
   has(key: string): boolean {
     return this.raw[key] !== undefined;
+  }
+
+  /** Stripe's `parameter_unknown` for any key not in `allowed`, naming it as sent (`business_profile[colour]`). */
+  allowOnly(allowed: readonly string[]): void {
+    for (const key of Object.keys(this.raw)) if (!allowed.includes(key)) throw unknownParam(this.name(key));
   }
 
   string<R extends boolean = false>(key: string, options: { required?: R; oneOf?: readonly string[]; max?: number } = {}): R extends true ? string : string | undefined {

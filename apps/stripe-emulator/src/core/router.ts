@@ -17,7 +17,7 @@ export interface RequestContext {
   /** Where the emulator's hosted pages are served (`http://localhost:12111`). */
   publicUrl: string;
   /** Records an event; `account` defaults to the request's, the request id and idempotency key are filled in. */
-  emit(type: string, object: StripeObject, options?: { account?: string | null; previousAttributes?: Record<string, unknown> }): LooseObject;
+  emit: Emit;
 }
 
 export type Handler = (ctx: RequestContext) => unknown;
@@ -59,10 +59,10 @@ export class ApiRouter {
 /** Params every list endpoint accepts. */
 export const LIST_PARAMS = ['limit', 'starting_after', 'ending_before', 'created'] as const;
 
-/** Records an event outside a request too (clock ticks, hosted pages): `state.emit` bound with its options. */
+/** Records an event (`state.emit` bound to a scope): a request's `ctx.emit`, or `stateEmit` outside requests. */
 export type Emit = (type: string, object: StripeObject, options?: { account?: string | null; previousAttributes?: Record<string, unknown> }) => LooseObject;
 
-/** An Emit for code running outside a request (hosted pages, clock ticks): events carry no request id. */
-export function stateEmit(state: EmulatorState): Emit {
-  return (type, object, options = {}) => state.emit(type, object, { account: options.account ?? null, previousAttributes: options.previousAttributes });
+/** An Emit for code running outside a request (hosted pages, clock ticks): events carry no request id and default to `account`'s scope. */
+export function stateEmit(state: EmulatorState, account: string | null = null): Emit {
+  return (type, object, options = {}) => state.emit(type, object, { account: options.account === undefined ? account : options.account, previousAttributes: options.previousAttributes });
 }

@@ -11,7 +11,7 @@ export function loadState(path: string | undefined): EmulatorState {
   } catch (error) {
     throw new Error(`Stripe emulator snapshot ${path} cannot be read (${(error as Error).message}); fix or delete the file to start afresh`, { cause: error });
   }
-  if (snapshot?.version !== 1) throw new Error(`Stripe emulator snapshot ${path}: unknown snapshot version ${String(snapshot?.version)}`);
+  if (snapshot?.version !== 1) throw new Error(`Stripe emulator snapshot ${path}: unknown snapshot version ${String(snapshot?.version)}; delete the file to start afresh, or run the emulator version that wrote it`);
   if (!Array.isArray(snapshot.objects) || typeof snapshot.hidden !== 'object' || snapshot.hidden === null) {
     throw new Error(`Stripe emulator snapshot ${path} is not an emulator snapshot (no objects); fix or delete the file to start afresh`);
   }

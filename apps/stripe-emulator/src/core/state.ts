@@ -53,6 +53,8 @@ export interface Snapshot {
  */
 export class EmulatorState {
   private objects = new Map<string, Stored>();
+  /** The same objects by their `object` type: lists, clock ticks and webhook matching read one type, never the whole store. */
+  private byType = new Map<string, Map<string, Stored>>();
   private hiddenData = new Map<string, object>();
   private seq = 0;
   private clockOffsetSeconds = 0;
@@ -65,7 +67,7 @@ export class EmulatorState {
     state.seq = snapshot.seq;
     state.clockOffsetSeconds = snapshot.clockOffsetSeconds;
     state.controls = { ...state.controls, ...snapshot.controls };
-    for (const stored of snapshot.objects) state.objects.set(stored.data.id, stored);
+    for (const stored of snapshot.objects) state.store(stored);
     for (const [id, hidden] of Object.entries(snapshot.hidden)) state.hiddenData.set(id, hidden);
     return state;
   }
@@ -83,6 +85,7 @@ export class EmulatorState {
 
   reset(): void {
     this.objects.clear();
+    this.byType.clear();
     this.hiddenData.clear();
     this.clockOffsetSeconds = 0;
     this.controls = { failNextTransfer: null, failNextPayout: null };
@@ -130,8 +133,22 @@ export class EmulatorState {
   }
 
   insert<T extends StripeObject>(data: T, account: string | null = null): T {
-    this.objects.set(data.id, { account, data, seq: ++this.seq });
+    this.store({ account, data, seq: ++this.seq });
     return data;
+  }
+
+  private store(stored: Stored): void {
+    this.objects.set(stored.data.id, stored);
+    let ofType = this.byType.get(stored.data.object);
+    if (!ofType) {
+      ofType = new Map();
+      this.byType.set(stored.data.object, ofType);
+    }
+    ofType.set(stored.data.id, stored);
+  }
+
+  private ofType(object: string): Iterable<Stored> {
+    return this.byType.get(object)?.values() ?? [];
   }
 
   /** The object if it exists in this scope (platform when `account` is null). */
@@ -140,10 +157,10 @@ export class EmulatorState {
     return stored && stored.account === account ? (stored.data as T) : undefined;
   }
 
-  /** Like find, but a missing object is Stripe's `resource_missing` (a 400 naming `param` when given). */
-  get<T extends StripeObject = StripeObject>(kind: string, id: string, account: string | null = null, param?: string): T {
+  /** Like find, for an object of type `object`; a missing one is Stripe's `resource_missing` (a 400 naming `param` when given). */
+  get<T extends StripeObject = StripeObject>(object: string, id: string, account: string | null = null, param?: string): T {
     const found = this.find<T>(id, account);
-    if (!found || found.object !== objectName(kind)) throw noSuch(kind, id, param);
+    if (!found || found.object !== object) throw noSuch(object, id, param);
     return found;
   }
 
@@ -158,6 +175,8 @@ export class EmulatorState {
   }
 
   remove(id: string): void {
+    const stored = this.objects.get(id);
+    if (stored) this.byType.get(stored.data.object)?.delete(id);
     this.objects.delete(id);
     this.hiddenData.delete(id);
   }
@@ -165,15 +184,15 @@ export class EmulatorState {
   /** Objects of one type in one scope, newest first (Stripe's list order). */
   all<T extends StripeObject = StripeObject>(object: string, account: string | null = null, filter?: (item: T) => boolean): T[] {
     const found: Stored[] = [];
-    for (const stored of this.objects.values()) {
-      if (stored.account === account && stored.data.object === object && (!filter || filter(stored.data as T))) found.push(stored);
+    for (const stored of this.ofType(object)) {
+      if (stored.account === account && (!filter || filter(stored.data as T))) found.push(stored);
     }
     return found.sort((a, b) => (b.data.created ?? 0) - (a.data.created ?? 0) || b.seq - a.seq).map((stored) => stored.data as T);
   }
 
   /** Every object of one type in every scope (clock advances walk all subscriptions, payouts...). */
   everywhere<T extends StripeObject = StripeObject>(object: string): { account: string | null; data: T }[] {
-    return [...this.objects.values()].filter((stored) => stored.data.object === object).map((stored) => ({ account: stored.account, data: stored.data as T }));
+    return [...this.ofType(object)].map((stored) => ({ account: stored.account, data: stored.data as T }));
   }
 
   hidden<T extends object>(id: string): T {
@@ -208,14 +227,3 @@ export class EmulatorState {
     return event;
   }
 }
-
-/** `checkout.session` for kind "checkout session" etc.: the `object` value of a kind named in errors. */
-function objectName(kind: string): string {
-  return KIND_OBJECTS[kind] ?? kind.replace(/ /g, '_');
-}
-
-const KIND_OBJECTS: Record<string, string> = {
-  'checkout session': 'checkout.session',
-  'test clock': 'test_helpers.test_clock',
-  'transfer reversal': 'transfer_reversal',
-};

@@ -9,11 +9,10 @@ export type GuildNotification = NotificationPage['items'][number];
 const notificationsKey = ['me', 'notifications'] as const;
 
 /** The bell's count: polled, and asked again when the tab comes back into view. */
-export function useUnreadCount(enabled: boolean) {
+export function useUnreadCount() {
   return useQuery({
     queryKey: [...notificationsKey, 'unread-count'],
     queryFn: async () => unwrap(await api.GET('/v1/me/notifications/unread-count')).count,
-    enabled,
     staleTime: 15_000,
     refetchInterval: 30_000,
     refetchOnWindowFocus: true,

@@ -3,7 +3,7 @@ import { useUnreadCount } from './notification-api';
 
 /** The header's link to the notifications, with the unread count (signed-in members only). */
 export function NotificationBell() {
-  const unread = useUnreadCount(true);
+  const unread = useUnreadCount();
   const count = unread.data ?? 0;
   const label = count === 0 ? 'Notifications, none unread' : `Notifications, ${count} unread`;
   return (

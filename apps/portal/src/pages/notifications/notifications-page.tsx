@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../api/errors';
-import { Alert, Button, LoadError, Loading } from '../../components/feedback';
+import { Alert, Button, ErrorAlert, LoadError, Loading } from '../../components/feedback';
+import { LoadMore } from '../../components/load-more';
 import { When } from '../../components/when';
 import { useMarkAllRead, useMarkRead, useNotifications, type GuildNotification } from './notification-api';
 
@@ -22,7 +22,7 @@ export function NotificationsPage() {
         <input type="checkbox" id={toggleId} checked={unreadOnly} onChange={(e) => setParams(e.target.checked ? { unread: 'true' } : {})} />
         <label htmlFor={toggleId}>Unread only</label>
       </div>
-      {markAll.isError && <Alert>{errorMessage(markAll.error)}</Alert>}
+      <ErrorAlert error={markAll.error} />
       {markAll.isSuccess && <Alert tone="success">{markAll.data.updated === 1 ? '1 notification' : `${markAll.data.updated} notifications`} marked as read.</Alert>}
       <NotificationList key={String(unreadOnly)} unreadOnly={unreadOnly} />
     </section>
@@ -45,24 +45,13 @@ function NotificationList({ unreadOnly }: { unreadOnly: boolean }) {
   }
   return (
     <>
-      {markRead.isError && <Alert>{errorMessage(markRead.error)}</Alert>}
+      <ErrorAlert error={markRead.error} />
       <ul className="notifications" aria-label="Notifications">
         {items.map((notification) => (
           <NotificationItem key={notification.id} notification={notification} marking={markRead.isPending && markRead.variables === notification.id} onRead={() => markRead.mutate(notification.id)} />
         ))}
       </ul>
-      {notifications.hasNextPage && (
-        <Button variant="secondary" type="button" pending={notifications.isFetchingNextPage} pendingLabel="Loading more…" onClick={() => void notifications.fetchNextPage()}>
-          Load more
-        </Button>
-      )}
-      {notifications.isRefetchError && (
-        <LoadError
-          error={notifications.error}
-          what={notifications.isFetchNextPageError ? 'more notifications' : 'the latest notifications'}
-          onRetry={() => void (notifications.isFetchNextPageError ? notifications.fetchNextPage() : notifications.refetch())}
-        />
-      )}
+      <LoadMore query={notifications} what="notifications" />
     </>
   );
 }

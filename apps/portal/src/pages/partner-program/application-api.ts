@@ -10,7 +10,7 @@ export type ApplicationInput = Json<paths['/v1/partner-applications']['post']['r
 export type ApplicationChanges = Json<paths['/v1/partner-applications/{id}']['patch']['requestBody']>;
 export type NamespaceCheck = Json<paths['/v1/partner-applications/namespace-check']['get']['responses'][200]>;
 
-export const myApplicationsKey = ['me', 'partner-applications'] as const;
+const myApplicationsKey = ['me', 'partner-applications'] as const;
 
 /** An application that still waits on someone: the member cannot open another one meanwhile. */
 export const isOpen = (application: Pick<Application, 'status'>) => application.status === 'submitted' || application.status === 'changes_requested';

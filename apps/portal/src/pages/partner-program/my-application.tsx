@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Button } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { useEditApplication, useWithdrawApplication, type Application } from './application-api';
+import { isOpen, useEditApplication, useWithdrawApplication, type Application } from './application-api';
 import { ApplicationForm, formValues, toInput } from './application-form';
 import { ApplicationDetails, ApplicationHistory, ApplicationStatusBadge } from './application-status';
 
@@ -10,7 +10,7 @@ const SAVE = 'Save changes';
 const RESUBMIT = 'Resubmit';
 
 export function MyApplication({ application }: { application: Application }) {
-  const open = application.status === 'submitted' || application.status === 'changes_requested';
+  const open = isOpen(application);
   return (
     <section aria-labelledby="my-application-title" className="stack">
       <h2 id="my-application-title">

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
+import { Table } from '../../components/table';
 import { When } from '../../components/when';
 import { ROLE_LABELS, useInvite, useRevokeInvitation, type PartnerInvitation, type PartnerMember } from './partner-api';
 
@@ -65,42 +66,26 @@ export function InvitationsSection({ namespace, invitations, members }: { namesp
           <p className="muted">Invite developers and finance people above; they join when they accept the emailed link.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Open invitations">
-            <thead>
-              <tr>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Invited</th>
-                <th scope="col">By</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.map((invitation) => (
-                <tr key={invitation.id}>
-                  <th scope="row">{invitation.email}</th>
-                  <td>{ROLE_LABELS[invitation.role]}</td>
-                  <td>
-                    <When value={invitation.createdAt} empty="—" />
-                  </td>
-                  <td>{memberName(invitation.invitedBy) ?? <span className="muted">A former member</span>}</td>
-                  <td>
-                    <When value={invitation.expiresAt} empty="—" withTime />
-                  </td>
-                  <td className="table__actions">
-                    <Button variant="danger" size="small" type="button" onClick={() => setRevoking(invitation)} aria-label={`Revoke the invitation of ${invitation.email}`}>
-                      Revoke
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table label="Open invitations" columns={['Email', 'Role', 'Invited', 'By', 'Expires']} actions>
+          {invitations.map((invitation) => (
+            <tr key={invitation.id}>
+              <th scope="row">{invitation.email}</th>
+              <td>{ROLE_LABELS[invitation.role]}</td>
+              <td>
+                <When value={invitation.createdAt} empty="—" />
+              </td>
+              <td>{memberName(invitation.invitedBy) ?? <span className="muted">A former member</span>}</td>
+              <td>
+                <When value={invitation.expiresAt} empty="—" withTime />
+              </td>
+              <td className="table__actions">
+                <Button variant="danger" size="small" type="button" onClick={() => setRevoking(invitation)} aria-label={`Revoke the invitation of ${invitation.email}`}>
+                  Revoke
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {revoking && (
         <ConfirmDialog

@@ -19,16 +19,15 @@ export const ROLE_LABELS: Record<PartnerRole, string> = { owner: 'Owner', develo
 /** Who may see and start Stripe onboarding (the API checks the same roles). */
 export const canManagePayouts = (role: PartnerRole) => role === 'owner' || role === 'finance';
 
-export const myPartnersKey = ['me', 'partners'] as const;
+const myPartnersKey = ['me', 'partners'] as const;
 const partnerKey = (namespace: string) => ['partners', namespace] as const;
 const dashboardKey = (namespace: string) => [...partnerKey(namespace), 'dashboard'] as const;
 
 /** The partners the member belongs to, with their role in each. */
-export function useMyPartners(enabled = true) {
+export function useMyPartners() {
   return useQuery({
     queryKey: myPartnersKey,
     queryFn: async () => unwrap(await api.GET('/v1/me/partners')).items,
-    enabled,
   });
 }
 
@@ -88,11 +87,10 @@ export function useTransferOwnership(namespace: string) {
   );
 }
 
-export function useStripeStatus(namespace: string, enabled = true) {
+export function useStripeStatus(namespace: string) {
   return useQuery({
     queryKey: [...partnerKey(namespace), 'stripe'],
     queryFn: async () => unwrap(await api.GET('/v1/partners/{namespace}/stripe', { params: { path: { namespace } } })),
-    enabled,
   });
 }
 

@@ -1,5 +1,4 @@
-import { errorMessage } from '../../api/errors';
-import { Alert, Button } from '../../components/feedback';
+import { Alert, Button, ErrorAlert } from '../../components/feedback';
 import { When } from '../../components/when';
 import { canManagePayouts, useRefreshStripe, useStartOnboarding, type PartnerRole, type StripeStatus } from './partner-api';
 
@@ -81,8 +80,8 @@ export function StripeStatusView({ namespace, status }: { namespace: string; sta
   return (
     <div className="stack">
       {summary}
-      {start.isError && <Alert>{errorMessage(start.error)}</Alert>}
-      {refresh.isError && <Alert>{errorMessage(refresh.error)}</Alert>}
+      <ErrorAlert error={start.error} />
+      <ErrorAlert error={refresh.error} />
       {status.accountId && (
         <dl className="details">
           <dt>Stripe account</dt>

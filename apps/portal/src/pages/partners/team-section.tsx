@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ASSIGNABLE_PARTNER_ROLES, type AssignablePartnerRole } from '@guild/contracts';
-import { errorMessage } from '../../api/errors';
 import { useAuth } from '../../auth/auth-store';
-import { Alert, Button } from '../../components/feedback';
+import { Alert, Button, ErrorAlert } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Table } from '../../components/table';
 import { When } from '../../components/when';
 import { ROLE_LABELS, useChangeMemberRole, useRemoveMember, useTransferOwnership, type PartnerMember, type PartnerRole } from './partner-api';
 
@@ -53,86 +53,71 @@ export function TeamSection({ namespace, role, members }: { namespace: string; r
         Team
       </h2>
       {done && <Alert tone="success">{done}</Alert>}
-      {changeRole.isError && <Alert>{errorMessage(changeRole.error)}</Alert>}
+      <ErrorAlert error={changeRole.error} />
       {members.length === 0 ? (
         <div className="empty">
           <p>No members.</p>
         </div>
       ) : (
-        <div className="table-wrap">
-          <table className="table" aria-label="Team members">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+        <Table label="Team members" columns={['Name', 'Email', 'Role', 'Joined']} actions>
+          {members.map((member) => {
+            const self = member.userId === me;
+            const manageable = isOwner && member.role !== 'owner';
+            return (
+              <tr key={member.userId}>
+                <th scope="row">
+                  {member.displayName}
+                  {self && <span className="muted"> (you)</span>}
                 </th>
+                <td>{member.email}</td>
+                <td>
+                  {manageable ? (
+                    <select
+                      className="inline-select"
+                      aria-label={`Role of ${member.displayName}`}
+                      value={changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : member.role}
+                      disabled={changeRole.isPending}
+                      onChange={(e) => {
+                        setDone(undefined);
+                        changeRole.mutate({ userId: member.userId, role: e.target.value as AssignablePartnerRole });
+                      }}
+                    >
+                      {ASSIGNABLE_PARTNER_ROLES.map((value) => (
+                        <option key={value} value={value}>
+                          {ROLE_LABELS[value]}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    ROLE_LABELS[member.role]
+                  )}
+                </td>
+                <td>
+                  <When value={member.joinedAt} empty="—" />
+                </td>
+                <td className="table__actions">
+                  <span className="actions actions--row">
+                    {manageable && (
+                      <>
+                        <Button variant="secondary" size="small" type="button" onClick={() => setAsking({ kind: 'transfer', member })} aria-label={`Transfer ownership to ${member.displayName}`}>
+                          Transfer ownership
+                        </Button>
+                        <Button variant="danger" size="small" type="button" onClick={() => setAsking({ kind: 'remove', member })} aria-label={`Remove ${member.displayName}`}>
+                          Remove
+                        </Button>
+                      </>
+                    )}
+                    {self && member.role !== 'owner' && (
+                      <Button variant="danger" size="small" type="button" onClick={() => setAsking({ kind: 'leave', member })}>
+                        Leave
+                      </Button>
+                    )}
+                  </span>
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => {
-                const self = member.userId === me;
-                const manageable = isOwner && member.role !== 'owner';
-                return (
-                  <tr key={member.userId}>
-                    <th scope="row">
-                      {member.displayName}
-                      {self && <span className="muted"> (you)</span>}
-                    </th>
-                    <td>{member.email}</td>
-                    <td>
-                      {manageable ? (
-                        <select
-                          className="inline-select"
-                          aria-label={`Role of ${member.displayName}`}
-                          value={changeRole.isPending && changeRole.variables.userId === member.userId ? changeRole.variables.role : member.role}
-                          disabled={changeRole.isPending}
-                          onChange={(e) => {
-                            setDone(undefined);
-                            changeRole.mutate({ userId: member.userId, role: e.target.value as AssignablePartnerRole });
-                          }}
-                        >
-                          {ASSIGNABLE_PARTNER_ROLES.map((value) => (
-                            <option key={value} value={value}>
-                              {ROLE_LABELS[value]}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        ROLE_LABELS[member.role]
-                      )}
-                    </td>
-                    <td>
-                      <When value={member.joinedAt} empty="—" />
-                    </td>
-                    <td className="table__actions">
-                      <span className="actions actions--row">
-                        {manageable && (
-                          <>
-                            <Button variant="secondary" size="small" type="button" onClick={() => setAsking({ kind: 'transfer', member })} aria-label={`Transfer ownership to ${member.displayName}`}>
-                              Transfer ownership
-                            </Button>
-                            <Button variant="danger" size="small" type="button" onClick={() => setAsking({ kind: 'remove', member })} aria-label={`Remove ${member.displayName}`}>
-                              Remove
-                            </Button>
-                          </>
-                        )}
-                        {self && member.role !== 'owner' && (
-                          <Button variant="danger" size="small" type="button" onClick={() => setAsking({ kind: 'leave', member })}>
-                            Leave
-                          </Button>
-                        )}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </Table>
       )}
       {isOwner && <p className="muted">As the owner you cannot leave; transfer ownership to another member first.</p>}
       {asking && (

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useAuth } from '../../auth/auth-store';
-import { hasAnyRole, PARTNER_APPLICATION_ROLES } from '../../auth/roles';
+import { RequireRole } from '../../auth/require-role';
+import { PARTNER_APPLICATION_ROLES } from '../../auth/roles';
 import { Alert, Button, LoadError, Loading } from '../../components/feedback';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
@@ -10,16 +10,11 @@ import { ApplicationDetails, ApplicationHistory, ApplicationStatusBadge } from '
 import { useDecide, useReviewedApplication, type Decision, type ReviewedApplication } from './staff-application-api';
 
 export function StaffApplicationPage() {
-  const auth = useAuth();
-  if (!hasAnyRole(auth, PARTNER_APPLICATION_ROLES)) {
-    return (
-      <section className="card">
-        <h1>Partner application</h1>
-        <Alert tone="info">You need the reviewer or admin role to see this page.</Alert>
-      </section>
-    );
-  }
-  return <Review />;
+  return (
+    <RequireRole roles={PARTNER_APPLICATION_ROLES} title="Partner application">
+      <Review />
+    </RequireRole>
+  );
 }
 
 function Review() {

@@ -1,9 +1,13 @@
-import { useId, useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-store';
+import { RequireRole } from '../../auth/require-role';
 import { hasAnyRole, PARTNER_STAFF_ROLES, PARTNER_SUSPENSION_ROLES } from '../../auth/roles';
 import { Alert, Button, LoadError, Loading } from '../../components/feedback';
-import { Field } from '../../components/field';
+import { FilterForm } from '../../components/filter-form';
+import { LoadMore } from '../../components/load-more';
+import { Table } from '../../components/table';
+import { useUrlFilter, type ListFilter } from '../../components/use-url-filter';
 import { When } from '../../components/when';
 import { PartnerStatusDialog, type PendingChange } from './partner-status-dialog';
 import { useStaffPartners, type PartnerStatus, type StaffPartner, type StaffPartnerFilter } from './staff-partner-api';
@@ -11,39 +15,25 @@ import { useStaffPartners, type PartnerStatus, type StaffPartner, type StaffPart
 const STATUS_LABELS: Record<PartnerStatus, string> = { active: 'Active', suspended: 'Suspended' };
 const STATUS_CHOICES = ['all', 'active', 'suspended'] as const;
 type StatusChoice = (typeof STATUS_CHOICES)[number];
-const parseStatus = (value: string | null): StatusChoice => STATUS_CHOICES.find((choice) => choice === value) ?? 'all';
 const choiceLabel = (choice: StatusChoice) => (choice === 'all' ? 'All' : STATUS_LABELS[choice]);
-
-interface AppliedFilter {
-  status: StatusChoice;
-  q: string;
-}
+const SEARCH = { label: 'Search', name: 'q', hint: "Name or namespace (the owner's email works too).", clearLabel: 'Clear search' };
 
 export function StaffPartnersPage() {
-  const auth = useAuth();
-  if (!hasAnyRole(auth, PARTNER_STAFF_ROLES)) {
-    return (
-      <section className="card">
-        <h1>Partners</h1>
-        <Alert tone="info">You need the reviewer or admin role to see this page.</Alert>
-      </section>
-    );
-  }
-  return <Partners canChangeStatus={hasAnyRole(auth, PARTNER_SUSPENSION_ROLES)} />;
+  return (
+    <RequireRole roles={PARTNER_STAFF_ROLES} title="Partners">
+      <Partners />
+    </RequireRole>
+  );
 }
 
-/** The filters live in the URL (`?status=…&q=…`), so a reload or a shared link shows the same list. */
-function Partners({ canChangeStatus }: { canChangeStatus: boolean }) {
-  const [params, setParams] = useSearchParams();
-  const filter: AppliedFilter = { status: parseStatus(params.get('status')), q: params.get('q')?.trim() ?? '' };
+function Partners() {
+  const canChangeStatus = hasAnyRole(useAuth(), PARTNER_SUSPENSION_ROLES);
+  const [filter, setFilter] = useUrlFilter({ statuses: STATUS_CHOICES, defaultStatus: 'all', textParam: 'q' });
   const [done, setDone] = useState<string>();
 
-  const apply = (next: AppliedFilter) => {
+  const apply = (next: ListFilter<StatusChoice>) => {
     setDone(undefined);
-    const search = new URLSearchParams();
-    if (next.status !== 'all') search.set('status', next.status);
-    if (next.q) search.set('q', next.q);
-    setParams(search);
+    setFilter(next);
   };
 
   return (
@@ -53,50 +43,15 @@ function Partners({ canChangeStatus }: { canChangeStatus: boolean }) {
         Every partner, newest first.{' '}
         {canChangeStatus ? 'Suspending one hides its public profile and closes Stripe onboarding until it is reinstated; the owner is notified either way.' : 'Admins can suspend and reinstate partners.'}
       </p>
-      <PartnerFilters key={filter.q} filter={filter} onChange={apply} />
+      <FilterForm label="Filter partners" filter={filter} onChange={apply} statuses={STATUS_CHOICES} statusLabel={choiceLabel} text={SEARCH} />
       {done && <Alert tone="success">{done}</Alert>}
       <PartnerList
-        key={`${filter.status} ${filter.q}`}
-        filter={{ ...(filter.status !== 'all' ? { status: filter.status } : {}), ...(filter.q ? { q: filter.q } : {}) }}
+        key={`${filter.status} ${filter.text}`}
+        filter={{ ...(filter.status !== 'all' ? { status: filter.status } : {}), ...(filter.text ? { q: filter.text } : {}) }}
         canChangeStatus={canChangeStatus}
         onChanged={setDone}
       />
     </section>
-  );
-}
-
-/** The status applies as soon as it is picked; the search only when the form is submitted. */
-function PartnerFilters({ filter, onChange }: { filter: AppliedFilter; onChange: (filter: AppliedFilter) => void }) {
-  const statusId = useId();
-  const [q, setQ] = useState(filter.q);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onChange({ status: filter.status, q: q.trim() });
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Filter partners" className="filters">
-      <div className="field">
-        <label htmlFor={statusId}>Status</label>
-        <select id={statusId} value={filter.status} onChange={(e) => onChange({ status: parseStatus(e.target.value), q: filter.q })}>
-          {STATUS_CHOICES.map((choice) => (
-            <option key={choice} value={choice}>
-              {choiceLabel(choice)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Field label="Search" name="q" maxLength={100} autoComplete="off" value={q} onChange={(e) => setQ(e.target.value)} hint="Name or namespace (the owner's email works too)." />
-      <div className="filters__actions">
-        <Button type="submit" variant="secondary">
-          Apply
-        </Button>
-        {filter.q && (
-          <Button type="button" variant="link" onClick={() => onChange({ status: filter.status, q: '' })}>
-            Clear search
-          </Button>
-        )}
-      </div>
-    </form>
   );
 }
 
@@ -127,42 +82,12 @@ function PartnerList({ filter, canChangeStatus, onChanged }: PartnerListProps) {
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table" aria-label="Partners">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Namespace</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Status</th>
-              <th scope="col">Payouts ready</th>
-              <th scope="col">Partner since</th>
-              {canChangeStatus && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((partner) => (
-              <PartnerRow key={partner.id} partner={partner} canChangeStatus={canChangeStatus} onChange={setChanging} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {partners.hasNextPage && (
-        <Button variant="secondary" type="button" pending={partners.isFetchingNextPage} pendingLabel="Loading more…" onClick={() => void partners.fetchNextPage()}>
-          Load more
-        </Button>
-      )}
-      {partners.isRefetchError && (
-        <LoadError
-          error={partners.error}
-          what={partners.isFetchNextPageError ? 'more partners' : 'the latest partners'}
-          onRetry={() => void (partners.isFetchNextPageError ? partners.fetchNextPage() : partners.refetch())}
-        />
-      )}
+      <Table label="Partners" columns={['Name', 'Namespace', 'Owner', 'Status', 'Payouts ready', 'Partner since']} actions={canChangeStatus}>
+        {items.map((partner) => (
+          <PartnerRow key={partner.id} partner={partner} canChangeStatus={canChangeStatus} onChange={setChanging} />
+        ))}
+      </Table>
+      <LoadMore query={partners} what="partners" />
       {changing && (
         <PartnerStatusDialog
           change={changing}

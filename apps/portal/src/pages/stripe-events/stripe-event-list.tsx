@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Button, LoadError, Loading } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { LoadError, Loading } from '../../components/feedback';
+import { LoadMore } from '../../components/load-more';
+import { Table } from '../../components/table';
 import { useReplayStripeEvent, useStripeEvents, type StripeEventFilter, type StripeEventSummary } from './stripe-event-api';
-import { StripeEventRow } from './stripe-event-row';
+import { COLUMNS, StripeEventRow } from './stripe-event-row';
 import { STATUS_LABELS } from './stripe-event-status';
 
 export function StripeEventList({ filter, onReplayed }: { filter: StripeEventFilter; onReplayed: (id: string) => void }) {
@@ -30,37 +32,12 @@ export function StripeEventList({ filter, onReplayed }: { filter: StripeEventFil
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table table--compact" aria-label="Stripe webhook events">
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Type</th>
-              <th scope="col">Event</th>
-              <th scope="col">Account</th>
-              <th scope="col">Status</th>
-              <th scope="col">Failures</th>
-              <th scope="col">Last error</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((event) => (
-              <StripeEventRow key={event.id} event={event} expanded={open.has(event.id)} onToggle={() => toggle(event.id)} onReplay={() => setReplaying(event)} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {events.hasNextPage && (
-        <Button variant="secondary" type="button" pending={events.isFetchingNextPage} pendingLabel="Loading more…" onClick={() => void events.fetchNextPage()}>
-          Load more
-        </Button>
-      )}
-      {events.isRefetchError && (
-        <LoadError error={events.error} what={events.isFetchNextPageError ? 'more events' : 'the latest events'} onRetry={() => void (events.isFetchNextPageError ? events.fetchNextPage() : events.refetch())} />
-      )}
+      <Table label="Stripe webhook events" columns={COLUMNS} actions compact>
+        {items.map((event) => (
+          <StripeEventRow key={event.id} event={event} expanded={open.has(event.id)} onToggle={() => toggle(event.id)} onReplay={() => setReplaying(event)} />
+        ))}
+      </Table>
+      <LoadMore query={events} what="events" />
       {replaying && (
         <ConfirmDialog
           title={`Replay event ${replaying.id}?`}

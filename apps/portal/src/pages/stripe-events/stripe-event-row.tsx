@@ -5,10 +5,12 @@ import type { StripeEventSummary } from './stripe-event-api';
 import { StripeEventDetails } from './stripe-event-details';
 import { StatusBadge } from './stripe-event-status';
 
-export const COLUMN_COUNT = 8;
+export const COLUMNS = ['Received', 'Type', 'Event', 'Account', 'Status', 'Failures', 'Last error'];
+/** The columns and the actions column: what a details row spans. */
+const COLUMN_COUNT = COLUMNS.length + 1;
 
 /** Failed events, and waiting ones that look stuck, can be sent through processing again. */
-export const canReplay = (event: StripeEventSummary) => event.status === 'failed' || event.status === 'received';
+const canReplay = (event: StripeEventSummary) => event.status === 'failed' || event.status === 'received';
 
 interface StripeEventRowProps {
   event: StripeEventSummary;

@@ -11,14 +11,9 @@ export const STATUS_LABELS: Record<StripeEventStatus, string> = {
 /** The Status filter's choices, in menu order; `all` drops the filter. */
 export const STATUS_CHOICES = ['failed', 'received', 'processed', 'ignored', 'all'] as const;
 export type StatusChoice = (typeof STATUS_CHOICES)[number];
-export const DEFAULT_STATUS: StatusChoice = 'failed';
 
 export function statusChoiceLabel(choice: StatusChoice): string {
   return choice === 'all' ? 'All' : STATUS_LABELS[choice];
-}
-
-export function parseStatusChoice(value: string | null): StatusChoice {
-  return STATUS_CHOICES.find((choice) => choice === value) ?? DEFAULT_STATUS;
 }
 
 export function StatusBadge({ status }: { status: StripeEventStatus }) {

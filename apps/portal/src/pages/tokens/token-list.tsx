@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { Button, LoadError, Loading } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Button, LoadError, Loading } from '../../components/feedback';
+import { LoadMore } from '../../components/load-more';
+import { Table } from '../../components/table';
 import { When } from '../../components/when';
 import { useRevokeToken, useTokens, type TokenSummary } from './token-api';
 
@@ -29,64 +31,40 @@ export function TokenList() {
 
   return (
     <>
-      <div className="table-wrap">
-        <table className="table" aria-label="Your API tokens">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Token</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">Last used</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((token) => (
-              <tr key={token.id}>
-                <th scope="row">{token.name}</th>
-                <td>
-                  <code>{token.prefix}…</code>
-                </td>
-                <td>
-                  <ul className="badges">
-                    {token.scopes.map((scope) => (
-                      <li key={scope} className="badge">
-                        {scope}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <When value={token.createdAt} empty="—" />
-                </td>
-                <td>
-                  <When value={token.expiresAt} empty="Never" />
-                </td>
-                <td>
-                  <When value={token.lastUsedAt} empty="Never used" withTime />
-                </td>
-                <td className="table__actions">
-                  <Button variant="danger" size="small" type="button" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
-                    Revoke
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {tokens.hasNextPage && (
-        <Button variant="secondary" type="button" pending={tokens.isFetchingNextPage} pendingLabel="Loading more…" onClick={() => void tokens.fetchNextPage()}>
-          Load more
-        </Button>
-      )}
-      {tokens.isRefetchError && (
-        <LoadError error={tokens.error} what={tokens.isFetchNextPageError ? 'more tokens' : 'the latest tokens'} onRetry={() => void (tokens.isFetchNextPageError ? tokens.fetchNextPage() : tokens.refetch())} />
-      )}
+      <Table label="Your API tokens" columns={['Name', 'Token', 'Scopes', 'Created', 'Expires', 'Last used']} actions>
+        {items.map((token) => (
+          <tr key={token.id}>
+            <th scope="row">{token.name}</th>
+            <td>
+              <code>{token.prefix}…</code>
+            </td>
+            <td>
+              <ul className="badges">
+                {token.scopes.map((scope) => (
+                  <li key={scope} className="badge">
+                    {scope}
+                  </li>
+                ))}
+              </ul>
+            </td>
+            <td>
+              <When value={token.createdAt} empty="—" />
+            </td>
+            <td>
+              <When value={token.expiresAt} empty="Never" />
+            </td>
+            <td>
+              <When value={token.lastUsedAt} empty="Never used" withTime />
+            </td>
+            <td className="table__actions">
+              <Button variant="danger" size="small" type="button" onClick={() => setRevoking(token)} aria-label={`Revoke ${token.name}`}>
+                Revoke
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </Table>
+      <LoadMore query={tokens} what="tokens" />
       {revoking && (
         <ConfirmDialog
           title={`Revoke “${revoking.name}”?`}

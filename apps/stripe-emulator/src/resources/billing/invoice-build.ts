@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import { formatMoney } from '../../pages/html.js';
 import { intervalText } from './periods.js';
 import { decimal } from './prices.js';
-import { idOf, type BillingScope } from './scope.js';
 import { currentPeriod } from './subscription-build.js';
 
 /** A one-time price billed once on a subscription's first invoice (Checkout's one-time line items in subscription mode). */
@@ -18,7 +18,7 @@ export interface OneTimeLine {
  * period: the previous period for renewals, a zero-length one at creation (as Stripe reports).
  */
 export function draftInvoice(
-  scope: BillingScope,
+  scope: Scope,
   subscription: Stripe.Subscription,
   reason: 'subscription_create' | 'subscription_cycle',
   at: number,
@@ -110,13 +110,13 @@ export function draftInvoice(
   return invoice;
 }
 
-export function insertInvoice(scope: BillingScope, invoice: Stripe.Invoice): void {
+export function insertInvoice(scope: Scope, invoice: Stripe.Invoice): void {
   scope.state.insert(invoice, scope.account);
   scope.emit('invoice.created', invoice);
 }
 
 /** Draft → open: numbers the invoice from the customer's sequence (`ABCD1234-0001`). */
-export function finalizeInvoice(scope: BillingScope, invoice: Stripe.Invoice, at: number): void {
+export function finalizeInvoice(scope: Scope, invoice: Stripe.Invoice, at: number): void {
   const customer = scope.state.get<Stripe.Customer>('customer', idOf(invoice.customer) ?? '', scope.account);
   const sequence = customer.next_invoice_sequence ?? 1;
   customer.next_invoice_sequence = sequence + 1;
@@ -127,7 +127,7 @@ export function finalizeInvoice(scope: BillingScope, invoice: Stripe.Invoice, at
   scope.emit('invoice.finalized', invoice);
 }
 
-function itemLine(scope: BillingScope, invoice: string, subscription: Stripe.Subscription, item: Stripe.SubscriptionItem, period: { start: number; end: number }): Stripe.InvoiceLineItem {
+function itemLine(scope: Scope, invoice: string, subscription: Stripe.Subscription, item: Stripe.SubscriptionItem, period: { start: number; end: number }): Stripe.InvoiceLineItem {
   const quantity = item.quantity ?? 1;
   const price = item.price;
   const each = `${formatMoney(price.unit_amount ?? 0, price.currency)} / ${intervalText(price.recurring!)}`;
@@ -142,7 +142,7 @@ function itemLine(scope: BillingScope, invoice: string, subscription: Stripe.Sub
   };
 }
 
-function oneTimeLine(scope: BillingScope, invoice: string, subscription: Stripe.Subscription, line: OneTimeLine, period: { start: number; end: number }): Stripe.InvoiceLineItem {
+function oneTimeLine(scope: Scope, invoice: string, subscription: Stripe.Subscription, line: OneTimeLine, period: { start: number; end: number }): Stripe.InvoiceLineItem {
   return {
     ...lineBase(invoice, subscription, line.price, line.quantity, productName(scope, line.price), { start: period.start, end: period.start }),
     parent: { type: 'invoice_item_details', subscription_item_details: null, invoice_item_details: { invoice_item: newId('ii'), proration: false, proration_details: { credited_items: null }, subscription: subscription.id } },
@@ -175,6 +175,6 @@ function lineBase(invoice: string, subscription: Stripe.Subscription, price: Str
   };
 }
 
-function productName(scope: BillingScope, price: Stripe.Price): string {
+function productName(scope: Scope, price: Stripe.Price): string {
   return scope.state.find<Stripe.Product>(idOf(price.product), scope.account)?.name ?? idOf(price.product);
 }

@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { StripeApiError } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import { chargePaymentMethod } from '../payments/charge.js';
-import { idOf, type BillingScope } from './scope.js';
 
 const DAY = 24 * 60 * 60;
 /** Days until the next automatic retry of a renewal after the 1st, 2nd and 3rd failed attempt; the 4th is the last. */
@@ -21,15 +21,14 @@ export interface PaymentAttempt {
  * invoice paid or failed (scheduling a retry for renewals), and moves its subscription between
  * incomplete / past_due and active. A decline is returned, never thrown.
  */
-export function attemptInvoicePayment(scope: BillingScope, invoice: Stripe.Invoice, attempt: PaymentAttempt): { paid: boolean; error?: StripeApiError } {
+export function attemptInvoicePayment(scope: Scope, invoice: Stripe.Invoice, attempt: PaymentAttempt): { paid: boolean; error?: StripeApiError } {
   invoice.attempted = true;
   invoice.attempt_count += 1;
   if (invoice.amount_remaining === 0) return settleInvoice(scope, invoice, attempt.at);
   if (!attempt.paymentMethod) {
     return fail(scope, invoice, attempt.at, new StripeApiError(400, 'invalid_request_error', 'This customer has no attached payment source or default payment method.', { code: 'resource_missing' }));
   }
-  const result = chargePaymentMethod(scope.state, scope.emit, {
-    account: scope.account,
+  const result = chargePaymentMethod(scope, {
     amount: invoice.amount_remaining,
     currency: invoice.currency,
     customer: idOf(invoice.customer),
@@ -53,12 +52,12 @@ export function attemptInvoicePayment(scope: BillingScope, invoice: Stripe.Invoi
 }
 
 /** The subscription of a subscription invoice, if it still exists. */
-export function subscriptionOf(scope: BillingScope, invoice: Stripe.Invoice): Stripe.Subscription | undefined {
+export function subscriptionOf(scope: Scope, invoice: Stripe.Invoice): Stripe.Subscription | undefined {
   const id = invoice.parent?.subscription_details?.subscription;
   return id ? scope.state.find<Stripe.Subscription>(idOf(id), scope.account) : undefined;
 }
 
-export function settleInvoice(scope: BillingScope, invoice: Stripe.Invoice, at: number): { paid: boolean } {
+export function settleInvoice(scope: Scope, invoice: Stripe.Invoice, at: number): { paid: boolean } {
   invoice.amount_paid = invoice.amount_due;
   invoice.amount_remaining = 0;
   invoice.status = 'paid';
@@ -72,7 +71,7 @@ export function settleInvoice(scope: BillingScope, invoice: Stripe.Invoice, at: 
   return { paid: true };
 }
 
-function fail(scope: BillingScope, invoice: Stripe.Invoice, at: number, error: StripeApiError): { paid: false; error: StripeApiError } {
+function fail(scope: Scope, invoice: Stripe.Invoice, at: number, error: StripeApiError): { paid: false; error: StripeApiError } {
   const retries = invoice.billing_reason === 'subscription_cycle' && invoice.attempt_count <= RETRY_DAYS.length;
   invoice.next_payment_attempt = retries ? at + RETRY_DAYS[invoice.attempt_count - 1] * DAY : null;
   scope.emit('invoice.payment_failed', invoice);
@@ -81,14 +80,14 @@ function fail(scope: BillingScope, invoice: Stripe.Invoice, at: number, error: S
   return { paid: false, error };
 }
 
-function setStatus(scope: BillingScope, subscription: Stripe.Subscription, status: Stripe.Subscription.Status): void {
+function setStatus(scope: Scope, subscription: Stripe.Subscription, status: Stripe.Subscription.Status): void {
   const before = structuredClone(subscription);
   subscription.status = status;
-  scope.emit('customer.subscription.updated', subscription, { previousAttributes: changed(before, subscription) });
+  emitChanges(scope.emit, 'customer.subscription.updated', before, subscription);
 }
 
 /** One InvoicePayment per attempt; an earlier attempt still open is superseded (canceled). */
-function recordPayment(scope: BillingScope, invoice: Stripe.Invoice, paymentIntent: Stripe.PaymentIntent, at: number): Stripe.InvoicePayment {
+function recordPayment(scope: Scope, invoice: Stripe.Invoice, paymentIntent: Stripe.PaymentIntent, at: number): Stripe.InvoicePayment {
   for (const earlier of scope.state.all<Stripe.InvoicePayment>('invoice_payment', scope.account, (payment) => payment.invoice === invoice.id && payment.status === 'open')) {
     earlier.status = 'canceled';
     earlier.is_default = false;
@@ -113,6 +112,6 @@ function recordPayment(scope: BillingScope, invoice: Stripe.Invoice, paymentInte
   return payment;
 }
 
-function refreshPayments(scope: BillingScope, invoice: Stripe.Invoice): void {
+function refreshPayments(scope: Scope, invoice: Stripe.Invoice): void {
   invoice.payments = { object: 'list', data: scope.state.all<Stripe.InvoicePayment>('invoice_payment', scope.account, (payment) => payment.invoice === invoice.id), has_more: false, url: `/v1/invoice_payments?invoice=${invoice.id}` };
 }

@@ -1,4 +1,6 @@
 import type Stripe from 'stripe';
+import { idOf } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 
 const DAY = 24 * 60 * 60;
 
@@ -29,4 +31,10 @@ export function nextBoundary(anchor: number, recurring: Pick<Stripe.Price.Recurr
 /** "month", "3 months": how Stripe words an interval on pages and invoice lines. */
 export function intervalText(recurring: Pick<Stripe.Price.Recurring, 'interval' | 'interval_count'>): string {
   return recurring.interval_count === 1 ? recurring.interval : `${recurring.interval_count} ${recurring.interval}s`;
+}
+
+/** Billing time for a customer: its test clock's frozen time when it has one, else the emulator clock. */
+export function billingNow(scope: Scope, customer: Stripe.Customer): number {
+  const clock = customer.test_clock ? scope.state.find<Stripe.TestHelpers.TestClock>(idOf(customer.test_clock), scope.account) : undefined;
+  return clock ? clock.frozen_time : scope.state.now();
 }

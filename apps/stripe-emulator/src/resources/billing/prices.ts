@@ -1,12 +1,12 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid, missingParam } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { paginate } from '../../core/list.js';
 import type { Params } from '../../core/params.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
+import type { Scope } from '../../core/scope.js';
 import { insertProduct, readProductData } from './products.js';
-import { requestScope, type BillingScope } from './scope.js';
 
 export interface PriceInput {
   currency: string;
@@ -34,7 +34,7 @@ export function registerPrices(api: ApiRouter): void {
   api.post('/v1/prices/:id', update, UPDATABLE);
 }
 
-export function insertPrice(scope: BillingScope, input: PriceInput): Stripe.Price {
+export function insertPrice(scope: Scope, input: PriceInput): Stripe.Price {
   const price: Stripe.Price = {
     id: newId('price'),
     object: 'price',
@@ -88,7 +88,7 @@ export interface InlinePrice {
 }
 
 /** Inline `price_data` (Checkout line items): currency, unit_amount, recurring, and a `product` id or `product_data`. */
-export function readInlinePrice(scope: BillingScope, params: Params): InlinePrice {
+export function readInlinePrice(scope: Scope, params: Params): InlinePrice {
   const input = { currency: params.currency(), unitAmount: unitAmount(params), recurring: readRecurring(params), taxBehavior: taxBehavior(params) };
   const product = readProduct(scope, params);
   return { ...input, insert: () => insertPrice(scope, { ...input, product: product(), active: false }) };
@@ -96,15 +96,14 @@ export function readInlinePrice(scope: BillingScope, params: Params): InlinePric
 
 function create(ctx: RequestContext): Stripe.Price {
   const { params } = ctx;
-  const scope = requestScope(ctx);
   const currency = params.currency();
   params.string('billing_scheme', { oneOf: ['per_unit'] });
   const input = { currency, unitAmount: unitAmount(params), recurring: readRecurring(params), taxBehavior: taxBehavior(params) };
-  const product = readProduct(scope, params);
+  const product = readProduct(ctx, params);
   const lookupKey = params.string('lookup_key', { max: 200 }) ?? null;
   const rest = { active: params.boolean('active') ?? true, nickname: params.string('nickname') ?? null, metadata: params.metadata() };
   if (lookupKey) claimLookupKey(ctx, lookupKey, params.boolean('transfer_lookup_key') ?? false);
-  return insertPrice(scope, { ...input, ...rest, product: product(), lookupKey });
+  return insertPrice(ctx, { ...input, ...rest, product: product(), lookupKey });
 }
 
 function update(ctx: RequestContext): Stripe.Price {
@@ -124,7 +123,7 @@ function update(ctx: RequestContext): Stripe.Price {
     price.tax_behavior = next;
   }
   price.metadata = params.metadata(price.metadata);
-  ctx.emit('price.updated', price, { previousAttributes: changed(before, price) });
+  emitChanges(ctx.emit, 'price.updated', before, price);
   return price;
 }
 
@@ -164,7 +163,7 @@ function taxBehavior(params: Params): Stripe.Price.TaxBehavior {
 }
 
 /** Checks `product` / `product_data` now; the returned function gives the product id, creating the product_data one. */
-function readProduct(scope: BillingScope, params: Params): () => string {
+function readProduct(scope: Scope, params: Params): () => string {
   const productId = params.string('product');
   const productData = params.object('product_data');
   if (productId && productData) throw invalid(`You may only specify one of these parameters: ${params.name('product')}, ${params.name('product_data')}.`, params.name('product'));
@@ -184,5 +183,5 @@ function claimLookupKey(ctx: RequestContext, lookupKey: string, transfer: boolea
   if (!transfer) throw invalid(`A price (\`${holder.id}\`) already uses that lookup key.`, 'lookup_key', 'lookup_key_already_exists');
   const before = structuredClone(holder);
   holder.lookup_key = null;
-  ctx.emit('price.updated', holder, { previousAttributes: changed(before, holder) });
+  emitChanges(ctx.emit, 'price.updated', before, holder);
 }

@@ -1,12 +1,12 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { changed, emitChanges } from '../../core/diff.js';
 import { invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { paginate } from '../../core/list.js';
 import type { Params } from '../../core/params.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
+import type { Scope } from '../../core/scope.js';
 import { insertPrice, readRecurring } from './prices.js';
-import { requestScope, type BillingScope } from './scope.js';
 
 export interface ProductInput {
   name: string;
@@ -28,7 +28,7 @@ export function registerProducts(api: ApiRouter): void {
 }
 
 /** Inserts a product and emits product.created (also for inline `product_data`). */
-export function insertProduct(scope: BillingScope, input: ProductInput & { id?: string; url?: string | null; unitLabel?: string | null }): Stripe.Product {
+export function insertProduct(scope: Scope, input: ProductInput & { id?: string; url?: string | null; unitLabel?: string | null }): Stripe.Product {
   const now = scope.state.now();
   const product: Stripe.Product = {
     id: input.id ?? newId('prod', 14),
@@ -70,19 +70,18 @@ export function readProductData(params: Params): ProductInput {
 
 function create(ctx: RequestContext): Stripe.Product {
   const { params } = ctx;
-  const scope = requestScope(ctx);
   const id = params.string('id');
   if (id && ctx.state.find(id, ctx.account)) throw invalid(`Product already exists.`, 'id', 'resource_already_exists');
   const images = params.strings('images');
   if (images.length > 8) throw invalid('You can only have up to 8 images.', 'images');
   const priceData = params.object('default_price_data');
   const priceInput = priceData && { currency: priceData.currency(), unitAmount: priceData.integer('unit_amount', { required: true, min: 0 }), recurring: readRecurring(priceData) };
-  const product = insertProduct(scope, { ...readProductData(params), images, id, url: params.string('url') ?? null, unitLabel: params.string('unit_label') ?? null });
+  const product = insertProduct(ctx, { ...readProductData(params), images, id, url: params.string('url') ?? null, unitLabel: params.string('unit_label') ?? null });
   if (priceInput && priceData) {
-    const price = insertPrice(scope, { ...priceInput, product: product.id, metadata: priceData.metadata() });
+    const price = insertPrice(ctx, { ...priceInput, product: product.id, metadata: priceData.metadata() });
     const before = structuredClone(product);
     product.default_price = price.id;
-    ctx.emit('product.updated', product, { previousAttributes: changed(before, product) });
+    emitChanges(ctx.emit, 'product.updated', before, product);
   }
   return product;
 }
@@ -107,9 +106,8 @@ function update(ctx: RequestContext): Stripe.Product {
     product.default_price = priceId ?? null;
   }
   product.metadata = params.metadata(product.metadata);
-  const previous = changed(before, product);
-  if (Object.keys(previous).length > 0) product.updated = state.now();
-  ctx.emit('product.updated', product, { previousAttributes: previous });
+  if (Object.keys(changed(before, product)).length > 0) product.updated = state.now();
+  emitChanges(ctx.emit, 'product.updated', before, product);
   return product;
 }
 

@@ -1,9 +1,10 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
+import { idOf } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import { draftInvoice, finalizeInvoice, insertInvoice } from './invoice-build.js';
 import { attemptInvoicePayment } from './invoice-payment.js';
 import { nextBoundary } from './periods.js';
-import { idOf, type BillingScope } from './scope.js';
 import { currentPeriod } from './subscription-build.js';
 import { endSubscription, expireIncomplete, openInvoices } from './subscription-lifecycle.js';
 
@@ -22,7 +23,7 @@ interface Due {
  * fell due in time order: period ends (renew and invoice, or cancel at period end), payment
  * retries of open renewal invoices, and incomplete subscriptions expiring.
  */
-export function runBilling(scope: BillingScope, subscriptions: Stripe.Subscription[], target: number): void {
+export function runBilling(scope: Scope, subscriptions: Stripe.Subscription[], target: number): void {
   for (const subscription of subscriptions) {
     // Deleting a customer cancels its subscriptions.
     if (!scope.state.find(idOf(subscription.customer), scope.account) && subscription.status !== 'canceled') endSubscription(scope, subscription, target);
@@ -37,7 +38,7 @@ export function runBilling(scope: BillingScope, subscriptions: Stripe.Subscripti
   }
 }
 
-function dueWork(scope: BillingScope, subscription: Stripe.Subscription): Due[] {
+function dueWork(scope: Scope, subscription: Stripe.Subscription): Due[] {
   if (subscription.status === 'incomplete') return [{ at: subscription.created + INCOMPLETE_SECONDS, run: () => expireIncomplete(scope, subscription, subscription.created + INCOMPLETE_SECONDS) }];
   if (subscription.status !== 'active' && subscription.status !== 'past_due') return [];
   const { end } = currentPeriod(subscription);
@@ -51,7 +52,7 @@ function dueWork(scope: BillingScope, subscription: Stripe.Subscription): Due[] 
   return work;
 }
 
-function periodEnded(scope: BillingScope, subscription: Stripe.Subscription, end: number): void {
+function periodEnded(scope: Scope, subscription: Stripe.Subscription, end: number): void {
   if (subscription.cancel_at_period_end || (subscription.cancel_at !== null && subscription.cancel_at <= end)) {
     endSubscription(scope, subscription, end);
     return;
@@ -65,12 +66,12 @@ function periodEnded(scope: BillingScope, subscription: Stripe.Subscription, end
   const invoice = draftInvoice(scope, subscription, 'subscription_cycle', end, previous);
   subscription.latest_invoice = invoice.id;
   insertInvoice(scope, invoice);
-  scope.emit('customer.subscription.updated', subscription, { previousAttributes: changed(before, subscription) });
+  emitChanges(scope.emit, 'customer.subscription.updated', before, subscription);
   finalizeInvoice(scope, invoice, end);
   collect(scope, subscription, invoice, end);
 }
 
-function collect(scope: BillingScope, subscription: Stripe.Subscription, invoice: Stripe.Invoice, at: number): void {
+function collect(scope: Scope, subscription: Stripe.Subscription, invoice: Stripe.Invoice, at: number): void {
   const customer = scope.state.find<Stripe.Customer>(idOf(subscription.customer), scope.account);
   const paymentMethod = subscription.default_payment_method ?? customer?.invoice_settings.default_payment_method ?? null;
   attemptInvoicePayment(scope, invoice, { paymentMethod: idOf(paymentMethod), offSession: true, at });

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
 import { periodBoundary } from './periods.js';
-import { idOf } from './scope.js';
 
 export interface ItemInput {
   price: Stripe.Price;
@@ -119,7 +118,7 @@ export function planOf(price: Stripe.Price): Stripe.Plan {
     metadata: price.metadata,
     meter: null,
     nickname: price.nickname,
-    product: typeof price.product === 'string' ? price.product : price.product.id,
+    product: idOf(price.product),
     tiers_mode: null,
     transform_usage: null,
     trial_period_days: null,

@@ -2,7 +2,7 @@ import type Stripe from 'stripe';
 import { invalid, missingParam } from '../../core/errors.js';
 import type { Params } from '../../core/params.js';
 import type { RequestContext } from '../../core/router.js';
-import { billingNow, requestScope } from './scope.js';
+import { billingNow } from './periods.js';
 import type { ItemInput } from './subscription-build.js';
 import { startSubscription, type PaymentBehavior } from './subscription-lifecycle.js';
 
@@ -25,7 +25,6 @@ const NO_PAYMENT_METHOD =
 /** POST /v1/subscriptions: validates like Stripe, then starts the subscription and pays its first invoice. */
 export function createSubscription(ctx: RequestContext): Stripe.Subscription {
   const { params, state } = ctx;
-  const scope = requestScope(ctx);
   const customerId = params.string('customer');
   if (!customerId) throw missingParam('customer');
   const customer = state.get<Stripe.Customer>('customer', customerId, ctx.account, 'customer');
@@ -40,7 +39,7 @@ export function createSubscription(ctx: RequestContext): Stripe.Subscription {
   if (paymentBehavior !== 'default_incomplete' && total > 0 && !defaultPaymentMethod && !customer.invoice_settings.default_payment_method) {
     throw invalid(NO_PAYMENT_METHOD, undefined, 'resource_missing');
   }
-  const { subscription, invoice, error } = startSubscription(scope, {
+  const { subscription, invoice, error } = startSubscription(ctx, {
     customer,
     items,
     defaultPaymentMethod,
@@ -49,7 +48,7 @@ export function createSubscription(ctx: RequestContext): Stripe.Subscription {
     cancelAtPeriodEnd: params.boolean('cancel_at_period_end') ?? false,
     paymentBehavior,
     offSession: params.boolean('off_session') ?? false,
-    at: billingNow(scope, customer),
+    at: billingNow(ctx, customer),
   });
   if (error && paymentBehavior === 'error_if_incomplete') {
     // Stripe creates nothing when the first payment fails in this mode.
@@ -63,7 +62,7 @@ export function createSubscription(ctx: RequestContext): Stripe.Subscription {
 /** A payment method id that must already be attached to the customer. */
 export function attachedPaymentMethod(ctx: RequestContext, customer: Stripe.Customer, id: string | undefined, param: string): string | null {
   if (!id) return null;
-  const method = ctx.state.get<Stripe.PaymentMethod>('payment method', id, ctx.account, param);
+  const method = ctx.state.get<Stripe.PaymentMethod>('payment_method', id, ctx.account, param);
   if (method.customer !== customer.id) throw invalid(`The customer does not have a payment method with the ID ${id}. The payment method must be attached to the customer.`, param);
   return id;
 }

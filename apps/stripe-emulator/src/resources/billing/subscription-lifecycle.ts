@@ -1,9 +1,10 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import type { StripeApiError } from '../../core/errors.js';
+import { idOf } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import { draftInvoice, finalizeInvoice, insertInvoice, type OneTimeLine } from './invoice-build.js';
 import { attemptInvoicePayment, subscriptionOf } from './invoice-payment.js';
-import { idOf, type BillingScope } from './scope.js';
 import { buildSubscription, type SubscriptionInput } from './subscription-build.js';
 
 export type PaymentBehavior = 'allow_incomplete' | 'default_incomplete' | 'error_if_incomplete';
@@ -20,7 +21,7 @@ export interface StartInput extends SubscriptionInput {
  * Stripe's order: customer.subscription.created (incomplete), invoice.created, invoice.finalized,
  * the payment's events, invoice.paid, invoice.payment_succeeded, customer.subscription.updated (active).
  */
-export function startSubscription(scope: BillingScope, input: StartInput): { subscription: Stripe.Subscription; invoice: Stripe.Invoice; error?: StripeApiError } {
+export function startSubscription(scope: Scope, input: StartInput): { subscription: Stripe.Subscription; invoice: Stripe.Invoice; error?: StripeApiError } {
   const subscription = buildSubscription(input);
   const invoice = draftInvoice(scope, subscription, 'subscription_create', input.at, { start: input.at, end: input.at }, input.oneTime);
   subscription.latest_invoice = invoice.id;
@@ -38,7 +39,7 @@ export function startSubscription(scope: BillingScope, input: StartInput): { sub
  * Ends a subscription now (cancel, or the end of the period it was set to cancel at): status
  * canceled, no more collection on its open invoices, customer.subscription.deleted.
  */
-export function endSubscription(scope: BillingScope, subscription: Stripe.Subscription, at: number, reason: Stripe.Subscription.CancellationDetails.Reason = 'cancellation_requested'): void {
+export function endSubscription(scope: Scope, subscription: Stripe.Subscription, at: number, reason: Stripe.Subscription.CancellationDetails.Reason = 'cancellation_requested'): void {
   subscription.status = 'canceled';
   subscription.ended_at = at;
   subscription.canceled_at ??= at;
@@ -49,7 +50,7 @@ export function endSubscription(scope: BillingScope, subscription: Stripe.Subscr
 }
 
 /** An incomplete subscription whose first invoice went unpaid for 23 hours: incomplete_expired, the invoice voided. */
-export function expireIncomplete(scope: BillingScope, subscription: Stripe.Subscription, at: number): void {
+export function expireIncomplete(scope: Scope, subscription: Stripe.Subscription, at: number): void {
   for (const invoice of openInvoices(scope, subscription)) {
     invoice.status = 'void';
     invoice.next_payment_attempt = null;
@@ -59,9 +60,9 @@ export function expireIncomplete(scope: BillingScope, subscription: Stripe.Subsc
   const before = structuredClone(subscription);
   subscription.status = 'incomplete_expired';
   subscription.ended_at = at;
-  scope.emit('customer.subscription.updated', subscription, { previousAttributes: changed(before, subscription) });
+  emitChanges(scope.emit, 'customer.subscription.updated', before, subscription);
 }
 
-export function openInvoices(scope: BillingScope, subscription: Stripe.Subscription): Stripe.Invoice[] {
+export function openInvoices(scope: Scope, subscription: Stripe.Subscription): Stripe.Invoice[] {
   return scope.state.all<Stripe.Invoice>('invoice', scope.account, (invoice) => invoice.status === 'open' && subscriptionOf(scope, invoice) === subscription);
 }

@@ -1,9 +1,10 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid } from '../../core/errors.js';
+import { idOf } from '../../core/ids.js';
 import { paginate } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
-import { billingNow, idOf, requestScope } from './scope.js';
+import { billingNow } from './periods.js';
 import { currentPeriod } from './subscription-build.js';
 import { attachedPaymentMethod, createSubscription, CREATE_PARAMS } from './subscription-create.js';
 import { endSubscription } from './subscription-lifecycle.js';
@@ -37,7 +38,7 @@ function update(ctx: RequestContext): Stripe.Subscription {
   }
   const customer = state.get<Stripe.Customer>('customer', idOf(subscription.customer), ctx.account);
   const before = structuredClone(subscription);
-  const now = billingNow(requestScope(ctx), customer);
+  const now = billingNow(ctx, customer);
   const cancelAtPeriodEnd = params.boolean('cancel_at_period_end');
   if (cancelAtPeriodEnd !== undefined && cancelAtPeriodEnd !== subscription.cancel_at_period_end) {
     subscription.cancel_at_period_end = cancelAtPeriodEnd;
@@ -67,7 +68,7 @@ function update(ctx: RequestContext): Stripe.Subscription {
     item.metadata = entry.metadata(item.metadata);
   }
   subscription.metadata = params.metadata(subscription.metadata);
-  ctx.emit('customer.subscription.updated', subscription, { previousAttributes: changed(before, subscription) });
+  emitChanges(ctx.emit, 'customer.subscription.updated', before, subscription);
   return subscription;
 }
 
@@ -78,17 +79,16 @@ function cancel(ctx: RequestContext): Stripe.Subscription {
   params.boolean('invoice_now');
   params.boolean('prorate');
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') throw invalid(`This subscription has already been canceled.`, undefined, 'resource_missing');
-  const scope = requestScope(ctx);
   const customer = state.find<Stripe.Customer>(idOf(subscription.customer), ctx.account);
   const details = params.object('cancellation_details');
-  subscription.canceled_at = customer ? billingNow(scope, customer) : state.now();
+  subscription.canceled_at = customer ? billingNow(ctx, customer) : state.now();
   subscription.cancellation_details = {
     comment: details?.string('comment') ?? null,
     feedback: details?.string('feedback') ?? null,
     feedback_option: null,
     reason: 'cancellation_requested',
   };
-  endSubscription(scope, subscription, subscription.canceled_at);
+  endSubscription(ctx, subscription, subscription.canceled_at);
   return subscription;
 }
 

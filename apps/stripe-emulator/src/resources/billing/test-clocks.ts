@@ -1,19 +1,19 @@
 import type Stripe from 'stripe';
 import { invalid } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { paginate } from '../../core/list.js';
-import { LIST_PARAMS, stateEmit, type ApiRouter, type RequestContext } from '../../core/router.js';
+import { listOf } from '../../core/list.js';
+import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
+import { stateScope } from '../../core/scope.js';
 import type { EmulatorState } from '../../core/state.js';
 import { runBilling } from './renewals.js';
-import { scopeOf } from './scope.js';
 
 const KEEP_SECONDS = 30 * 24 * 60 * 60;
 
 /** Test clocks: frozen time for a set of customers, advanced on demand to run their billing. */
 export function registerTestClocks(api: ApiRouter): void {
   api.post('/v1/test_helpers/test_clocks', create, ['frozen_time', 'name']);
-  api.get('/v1/test_helpers/test_clocks', (ctx) => paginate(ctx.state.all('test_helpers.test_clock', ctx.account), ctx.params, ctx.url), LIST_PARAMS);
-  api.get('/v1/test_helpers/test_clocks/:id', (ctx) => ctx.state.get<Stripe.TestHelpers.TestClock>('test clock', ctx.path.id, ctx.account));
+  api.get('/v1/test_helpers/test_clocks', (ctx) => listOf(ctx, 'test_helpers.test_clock'), LIST_PARAMS);
+  api.get('/v1/test_helpers/test_clocks/:id', (ctx) => ctx.state.get<Stripe.TestHelpers.TestClock>('test_helpers.test_clock', ctx.path.id, ctx.account));
   api.delete('/v1/test_helpers/test_clocks/:id', remove, []);
   api.post('/v1/test_helpers/test_clocks/:id/advance', advance, ['frozen_time']);
 }
@@ -23,7 +23,7 @@ export function finishAdvance(state: EmulatorState, account: string | null, id: 
   const clock = state.find<Stripe.TestHelpers.TestClock>(id, account);
   const target = clock?.status_details.advancing?.target_frozen_time;
   if (!clock || clock.status !== 'advancing' || target === undefined) return;
-  const scope = scopeOf(state, stateEmit(state), account);
+  const scope = stateScope(state, account);
   clock.frozen_time = target;
   try {
     runBilling(scope, state.all<Stripe.Subscription>('subscription', account, (subscription) => subscription.test_clock === id), target);
@@ -64,7 +64,7 @@ function create(ctx: RequestContext): Stripe.TestHelpers.TestClock {
  */
 function advance(ctx: RequestContext): Stripe.TestHelpers.TestClock {
   const { state, account } = ctx;
-  const clock = state.get<Stripe.TestHelpers.TestClock>('test clock', ctx.path.id, account);
+  const clock = state.get<Stripe.TestHelpers.TestClock>('test_helpers.test_clock', ctx.path.id, account);
   const target = ctx.params.integer('frozen_time', { required: true, min: 0 });
   if (clock.status === 'advancing') throw invalid('The test clock is already advancing. Wait for it to be ready before advancing it again.', undefined, 'test_clock_advancing');
   if (target <= clock.frozen_time) throw invalid(`The frozen_time must be after the current frozen_time of the test clock (${clock.frozen_time}).`, 'frozen_time');
@@ -78,7 +78,7 @@ function advance(ctx: RequestContext): Stripe.TestHelpers.TestClock {
 /** Deleting a clock deletes what lives on it: its customers, their subscriptions and invoices. */
 function remove(ctx: RequestContext): Stripe.TestHelpers.DeletedTestClock {
   const { state, account } = ctx;
-  const clock = state.get<Stripe.TestHelpers.TestClock>('test clock', ctx.path.id, account);
+  const clock = state.get<Stripe.TestHelpers.TestClock>('test_helpers.test_clock', ctx.path.id, account);
   for (const kind of ['invoice', 'subscription', 'customer']) {
     for (const object of state.all<{ id: string; object: string; test_clock?: unknown }>(kind, account, (item) => item.test_clock === clock.id)) state.remove(object.id);
   }

@@ -1,13 +1,13 @@
 import type Stripe from 'stripe';
-import { newId } from '../../core/ids.js';
-import { idOf, type BillingScope } from '../billing/scope.js';
+import { idOf, newId } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import type { HiddenSession } from './session-lifecycle.js';
 
 /**
  * Who pays a session: its `customer`, the customer a declined attempt already created, or a new
  * customer with the email typed on the page (Checkout creates one, customer.created).
  */
-export function checkoutCustomer(scope: BillingScope, session: Stripe.Checkout.Session, email: string, name: string): Stripe.Customer {
+export function checkoutCustomer(scope: Scope, session: Stripe.Checkout.Session, email: string, name: string): Stripe.Customer {
   const hidden = scope.state.hidden<HiddenSession>(session.id);
   const existing = session.customer ?? hidden.customer;
   const found = existing ? scope.state.find<Stripe.Customer>(idOf(existing), scope.account) : undefined;
@@ -42,7 +42,7 @@ export function checkoutCustomer(scope: BillingScope, session: Stripe.Checkout.S
 }
 
 /** Attaches the card that paid to the customer (payment_method.attached), as Checkout does. */
-export function attachCard(scope: BillingScope, method: Stripe.PaymentMethod, customer: Stripe.Customer): void {
+export function attachCard(scope: Scope, method: Stripe.PaymentMethod, customer: Stripe.Customer): void {
   if (method.customer === customer.id) return;
   method.customer = customer.id;
   scope.emit('payment_method.attached', method);

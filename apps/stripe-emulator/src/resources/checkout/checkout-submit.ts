@@ -1,9 +1,10 @@
 import type Stripe from 'stripe';
 import { StripeApiError } from '../../core/errors.js';
-import { stateEmit } from '../../core/router.js';
 import type { EmulatorState } from '../../core/state.js';
 import { attemptInvoicePayment } from '../billing/invoice-payment.js';
-import { billingNow, idOf, scopeOf, type BillingScope } from '../billing/scope.js';
+import { billingNow } from '../billing/periods.js';
+import { idOf } from '../../core/ids.js';
+import { stateScope, type Scope } from '../../core/scope.js';
 import { startSubscription } from '../billing/subscription-lifecycle.js';
 import { chargePaymentMethod } from '../payments/charge.js';
 import { createCardPaymentMethod } from '../payments/test-cards.js';
@@ -45,7 +46,7 @@ export function submitCheckout(state: EmulatorState, account: string | null, ses
     if (error instanceof StripeApiError) return refuse(400, error.message);
     throw error;
   }
-  const scope = scopeOf(state, stateEmit(state), account);
+  const scope = stateScope(state, account);
   const customer = checkoutCustomer(scope, session, email, name);
   const paid = session.mode === 'subscription' ? subscribe(scope, session, customer, method) : pay(scope, session, customer, method);
   if ('error' in paid) return refuse(402, paid.error);
@@ -56,10 +57,9 @@ export function submitCheckout(state: EmulatorState, account: string | null, ses
 
 type Paid = { paymentIntent?: string; subscription?: string; invoice?: string } | { error: string };
 
-function pay(scope: BillingScope, session: Stripe.Checkout.Session, customer: Stripe.Customer, method: Stripe.PaymentMethod): Paid {
+function pay(scope: Scope, session: Stripe.Checkout.Session, customer: Stripe.Customer, method: Stripe.PaymentMethod): Paid {
   const data = scope.state.hidden<HiddenSession>(session.id).paymentIntentData;
-  const result = chargePaymentMethod(scope.state, scope.emit, {
-    account: scope.account,
+  const result = chargePaymentMethod(scope, {
     amount: session.amount_total ?? 0,
     currency: session.currency ?? 'usd',
     customer: customer.id,
@@ -75,7 +75,7 @@ function pay(scope: BillingScope, session: Stripe.Checkout.Session, customer: St
 }
 
 /** The first attempt starts the subscription; after a decline it stays incomplete and a retry pays its open invoice. */
-function subscribe(scope: BillingScope, session: Stripe.Checkout.Session, customer: Stripe.Customer, method: Stripe.PaymentMethod): Paid {
+function subscribe(scope: Scope, session: Stripe.Checkout.Session, customer: Stripe.Customer, method: Stripe.PaymentMethod): Paid {
   const hidden = scope.state.hidden<HiddenSession>(session.id);
   const at = billingNow(scope, customer);
   const pending = hidden.subscription ? scope.state.find<Stripe.Subscription>(hidden.subscription, scope.account) : undefined;

@@ -1,8 +1,7 @@
 import type Stripe from 'stripe';
 import { invalid } from '../../core/errors.js';
-import { paginate } from '../../core/list.js';
+import { fieldsEqual, listOf, paginate } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
-import { requestScope } from '../billing/scope.js';
 import { createSession, CREATE_PARAMS } from './session-create.js';
 import { expireSession, expireSessions } from './session-lifecycle.js';
 
@@ -11,43 +10,26 @@ export function registerCheckout(api: ApiRouter): void {
   api.onTick(expireSessions);
   api.post('/v1/checkout/sessions', createSession, CREATE_PARAMS);
   api.get('/v1/checkout/sessions', list, [...LIST_PARAMS, 'customer', 'payment_intent', 'subscription', 'status', 'customer_details', 'payment_link']);
-  api.get('/v1/checkout/sessions/:id', (ctx) => ctx.state.get<Stripe.Checkout.Session>('checkout session', ctx.path.id, ctx.account));
+  api.get('/v1/checkout/sessions/:id', (ctx) => ctx.state.get<Stripe.Checkout.Session>('checkout.session', ctx.path.id, ctx.account));
   api.post('/v1/checkout/sessions/:id/expire', expire, []);
   api.get('/v1/checkout/sessions/:id/line_items', (ctx) => paginate(session(ctx).line_items?.data ?? [], ctx.params, ctx.url), LIST_PARAMS);
 }
 
 function session(ctx: RequestContext): Stripe.Checkout.Session {
-  return ctx.state.get<Stripe.Checkout.Session>('checkout session', ctx.path.id, ctx.account);
+  return ctx.state.get<Stripe.Checkout.Session>('checkout.session', ctx.path.id, ctx.account);
 }
 
 function expire(ctx: RequestContext): Stripe.Checkout.Session {
   const found = session(ctx);
   if (found.status !== 'open') throw invalid(`Only Checkout Sessions with a status of \`open\` can be expired; this one is \`${found.status}\`.`, undefined, 'checkout_session_not_open');
-  expireSession(requestScope(ctx), found, ctx.state.now());
+  expireSession(ctx, found, ctx.state.now());
   return found;
 }
 
 function list(ctx: RequestContext) {
   const { params } = ctx;
-  const customer = params.string('customer');
-  const paymentIntent = params.string('payment_intent');
-  const subscription = params.string('subscription');
-  const status = params.string('status', { oneOf: ['open', 'complete', 'expired'] });
+  params.string('status', { oneOf: ['open', 'complete', 'expired'] });
   const email = params.object('customer_details')?.string('email', { required: true });
-  const paymentLink = params.string('payment_link');
-  return paginate(
-    ctx.state.all<Stripe.Checkout.Session>(
-      'checkout.session',
-      ctx.account,
-      (item) =>
-        (!customer || item.customer === customer) &&
-        (!paymentIntent || item.payment_intent === paymentIntent) &&
-        (!subscription || item.subscription === subscription) &&
-        (!status || item.status === status) &&
-        (!email || item.customer_details?.email === email) &&
-        (!paymentLink || item.payment_link === paymentLink),
-    ),
-    params,
-    ctx.url,
-  );
+  const matches = fieldsEqual<Stripe.Checkout.Session>(params, ['customer', 'payment_intent', 'subscription', 'status', 'payment_link']);
+  return listOf<Stripe.Checkout.Session>(ctx, 'checkout.session', (item) => matches(item) && (!email || item.customer_details?.email === email));
 }

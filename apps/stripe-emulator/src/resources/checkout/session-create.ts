@@ -3,7 +3,6 @@ import { invalid, missingParam } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Params } from '../../core/params.js';
 import type { RequestContext } from '../../core/router.js';
-import { requestScope } from '../billing/scope.js';
 import { readLineItems } from './session-line-items.js';
 import type { HiddenSession } from './session-lifecycle.js';
 
@@ -33,7 +32,6 @@ const MINIMUM_AMOUNT = 50;
 /** POST /v1/checkout/sessions: a hosted payment page (`url`) for line items in payment or subscription mode. */
 export function createSession(ctx: RequestContext): Stripe.Checkout.Session {
   const { params, state } = ctx;
-  const scope = requestScope(ctx);
   const uiMode = params.string('ui_mode', { oneOf: ['hosted_page', 'embedded_page', 'elements', 'form'] }) ?? 'hosted_page';
   if (uiMode !== 'hosted_page') throw invalid(`The emulator serves hosted Checkout pages only; ui_mode=${uiMode} is not supported.`, 'ui_mode');
   const requestedMode = params.string('mode', { oneOf: ['payment', 'setup', 'subscription'] });
@@ -59,7 +57,7 @@ export function createSession(ctx: RequestContext): Stripe.Checkout.Session {
   const clientReferenceId = params.string('client_reference_id', { max: 200 }) ?? null;
   const locale = params.string('locale') ?? null;
   const submitType = params.string('submit_type', { oneOf: ['auto', 'book', 'donate', 'pay', 'subscribe'] }) ?? null;
-  const lineItems = readLineItems(scope, params, mode);
+  const lineItems = readLineItems(ctx, params, mode);
   const currency = lineItems[0].currency;
   const total = lineItems.reduce((sum, item) => sum + item.amount_total, 0);
   if (mode === 'payment' && total < MINIMUM_AMOUNT) {

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
-import { stateEmit } from '../../core/router.js';
+import { stateScope, type Scope } from '../../core/scope.js';
 import type { EmulatorState } from '../../core/state.js';
-import { scopeOf, type BillingScope } from '../billing/scope.js';
 import { expireIncomplete } from '../billing/subscription-lifecycle.js';
 
 /** What a session keeps that Stripe does not show on it. */
@@ -24,7 +23,7 @@ export interface Completion {
 }
 
 /** open → complete/paid, with who paid and what was created; checkout.session.completed comes last. */
-export function completeSession(scope: BillingScope, session: Stripe.Checkout.Session, completion: Completion): void {
+export function completeSession(scope: Scope, session: Stripe.Checkout.Session, completion: Completion): void {
   session.status = 'complete';
   session.payment_status = 'paid';
   session.customer = completion.customer.id;
@@ -46,7 +45,7 @@ export function completeSession(scope: BillingScope, session: Stripe.Checkout.Se
 }
 
 /** open → expired (by `expire` or at expires_at); a subscription left incomplete by a declined attempt expires with it. */
-export function expireSession(scope: BillingScope, session: Stripe.Checkout.Session, at: number): void {
+export function expireSession(scope: Scope, session: Stripe.Checkout.Session, at: number): void {
   session.status = 'expired';
   session.url = null;
   const pending = scope.state.hidden<HiddenSession>(session.id).subscription;
@@ -58,6 +57,6 @@ export function expireSession(scope: BillingScope, session: Stripe.Checkout.Sess
 /** Expires open sessions whose expires_at has come (a ticker). */
 export function expireSessions(state: EmulatorState, now: number): void {
   for (const { account, data } of state.everywhere<Stripe.Checkout.Session>('checkout.session')) {
-    if (data.status === 'open' && data.expires_at <= now) expireSession(scopeOf(state, stateEmit(state), account), data, now);
+    if (data.status === 'open' && data.expires_at <= now) expireSession(stateScope(state, account), data, now);
   }
 }

@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
 import { invalid, missingParam } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
 import type { Params } from '../../core/params.js';
+import type { Scope } from '../../core/scope.js';
 import { readInlinePrice } from '../billing/prices.js';
-import { idOf, type BillingScope } from '../billing/scope.js';
 
 const MAX_LINE_ITEMS = 100;
 
@@ -23,7 +23,7 @@ interface LineDraft {
  * mode takes one-time prices only, subscription mode needs at least one recurring price, and all
  * share one currency. Nothing is created unless every line is valid.
  */
-export function readLineItems(scope: BillingScope, params: Params, mode: 'payment' | 'subscription'): Stripe.LineItem[] {
+export function readLineItems(scope: Scope, params: Params, mode: 'payment' | 'subscription'): Stripe.LineItem[] {
   const entries = params.objects('line_items');
   if (entries.length === 0) throw missingParam('line_items');
   if (entries.length > MAX_LINE_ITEMS) throw invalid(`You may only specify up to ${MAX_LINE_ITEMS} line items.`, 'line_items');
@@ -40,7 +40,7 @@ export function readLineItems(scope: BillingScope, params: Params, mode: 'paymen
   return drafts.map((draft) => lineItem(scope, draft));
 }
 
-function readLine(scope: BillingScope, entry: Params): LineDraft {
+function readLine(scope: Scope, entry: Params): LineDraft {
   const priceId = entry.string('price');
   const priceData = entry.object('price_data');
   if (priceId && priceData) throw invalid(`You may only specify one of these parameters: ${entry.name('price')}, ${entry.name('price_data')}.`, entry.name('price'));
@@ -60,7 +60,7 @@ function readLine(scope: BillingScope, entry: Params): LineDraft {
   return { currency: price.currency, unitAmount: price.unit_amount, recurring: price.type === 'recurring', param: entry.name('price'), quantity, metadata, price: () => price };
 }
 
-function lineItem(scope: BillingScope, draft: LineDraft): Stripe.LineItem {
+function lineItem(scope: Scope, draft: LineDraft): Stripe.LineItem {
   const price = structuredClone(draft.price());
   const product = scope.state.find<Stripe.Product>(idOf(price.product), scope.account);
   const amount = draft.unitAmount * draft.quantity;

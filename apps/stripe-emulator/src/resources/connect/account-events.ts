@@ -36,15 +36,15 @@ export function capabilityObject(state: EmulatorState, account: Stripe.Account, 
  * `capability.updated` per capability whose status moved. They belong to the connected account
  * (so Connect webhook endpoints get them), whoever made the change.
  */
-export function emitAccountChanges(state: EmulatorState, events: { emit: Emit }, before: Stripe.Account, account: Stripe.Account): void {
+export function emitAccountChanges(state: EmulatorState, emit: Emit, before: Stripe.Account, account: Stripe.Account): void {
   const previous = changed(before, account);
   if (Object.keys(previous).length === 0) return;
-  events.emit('account.updated', account, { account: account.id, previousAttributes: previous });
+  emit('account.updated', account, { account: account.id, previousAttributes: previous });
   const old = (before.capabilities ?? {}) as Record<string, string>;
   const now = capabilityMap(account);
   for (const name of new Set([...Object.keys(old), ...Object.keys(now)])) {
     if (old[name] === now[name]) continue;
-    events.emit('capability.updated', capabilityObject(state, account, name), {
+    emit('capability.updated', capabilityObject(state, account, name), {
       account: account.id,
       previousAttributes: { status: old[name] ?? 'unrequested', ...(old[name] === undefined || now[name] === undefined ? { requested: old[name] !== undefined } : {}) },
     });

@@ -3,7 +3,6 @@ import { invalid, missingParam } from '../../core/errors.js';
 import { secretToken } from '../../core/ids.js';
 import type { ApiRouter, RequestContext } from '../../core/router.js';
 import type { EmulatorState } from '../../core/state.js';
-import { onlyKeys } from './account-params.js';
 import { connectedAccount } from './account-state.js';
 
 /** Account links stay valid this long, as in Stripe. */
@@ -60,7 +59,7 @@ function createAccountLink(ctx: RequestContext): Stripe.AccountLink {
   params.string('collect', { oneOf: ['currently_due', 'eventually_due'] });
   const options = params.object('collection_options');
   if (options) {
-    onlyKeys(options, ['fields', 'future_requirements']);
+    options.allowOnly(['fields', 'future_requirements']);
     options.string('fields', { oneOf: ['currently_due', 'eventually_due'] });
     options.string('future_requirements', { oneOf: ['include', 'omit'] });
   }

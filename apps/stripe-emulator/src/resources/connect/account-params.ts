@@ -1,19 +1,10 @@
 import type Stripe from 'stripe';
-import { invalid, StripeApiError } from '../../core/errors.js';
+import { invalid, unknownParam } from '../../core/errors.js';
 import type { Params } from '../../core/params.js';
 import { CAPABILITY_NAMES } from './account-state.js';
 
 const PROFILE_FIELDS = ['name', 'url', 'mcc', 'product_description', 'support_email', 'support_phone', 'support_url'] as const;
 const BUSINESS_TYPES = ['individual', 'company', 'non_profit', 'government_entity'] as const;
-
-export function unknownParam(param: string): StripeApiError {
-  return new StripeApiError(400, 'invalid_request_error', `Received unknown parameter: ${param}`, { code: 'parameter_unknown', param });
-}
-
-/** Nested hashes get the same unknown-parameter check as the top level (`business_profile[colour]`). */
-export function onlyKeys(params: Params, allowed: readonly string[]): void {
-  for (const key of Object.keys(params.raw)) if (!allowed.includes(key)) throw unknownParam(params.name(key));
-}
 
 export function businessType(params: Params): Stripe.Account.BusinessType | undefined {
   return params.string('business_type', { oneOf: BUSINESS_TYPES });
@@ -36,7 +27,7 @@ export function businessProfile(params: Params, current: Stripe.Account.Business
     : { mcc: null, minority_owned_business_designation: null, name: null, specified_commercial_transactions_act_url: null, support_address: null, support_email: null, support_phone: null, support_url: null, url: null };
   const given = params.object('business_profile');
   if (!given) return profile;
-  onlyKeys(given, PROFILE_FIELDS);
+  given.allowOnly(PROFILE_FIELDS);
   for (const field of ['url', 'support_url'] as const) {
     const value = given.string(field);
     if (value !== undefined && !isWebsite(value)) throw invalid(`Not a valid URL`, given.name(field), 'url_invalid');
@@ -61,7 +52,7 @@ export function capabilityRequests(params: Params): Record<string, boolean> {
     if (!(CAPABILITY_NAMES as readonly string[]).includes(name)) throw unknownParam(given.name(name));
     const capability = given.object(name);
     if (!capability) throw invalid(`Invalid object: ${given.name(name)}`, given.name(name));
-    onlyKeys(capability, ['requested']);
+    capability.allowOnly(['requested']);
     const requested = capability.boolean('requested');
     if (requested === undefined) throw invalid(`Missing required param: ${capability.name('requested')}.`, capability.name('requested'), 'parameter_missing');
     requests[name] = requested;
@@ -81,7 +72,7 @@ export function accountKind(params: Params): { type: Stripe.Account.Type; contro
     const kind = (type ?? 'standard') as keyof typeof CLASSIC;
     return { type: kind, controller: CLASSIC[kind] };
   }
-  onlyKeys(given, ['fees', 'losses', 'requirement_collection', 'stripe_dashboard']);
+  given.allowOnly(['fees', 'losses', 'requirement_collection', 'stripe_dashboard']);
   const dashboard = given.object('stripe_dashboard')?.string('type', { oneOf: ['express', 'full', 'none'] }) ?? 'full';
   const payer = given.object('fees')?.string('payer', { oneOf: ['account', 'application'] }) ?? (dashboard === 'full' ? 'account' : 'application');
   const losses = given.object('losses')?.string('payments', { oneOf: ['application', 'stripe'] }) ?? (dashboard === 'full' ? 'stripe' : 'application');

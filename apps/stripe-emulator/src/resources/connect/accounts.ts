@@ -4,7 +4,7 @@ import { paginate } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import { emitAccountChanges } from './account-events.js';
 import { blankAccount, platformAccount } from './account-object.js';
-import { accountKind, businessProfile, businessType, capabilityRequests, country, currencyOf, email, onlyKeys } from './account-params.js';
+import { accountKind, businessProfile, businessType, capabilityRequests, country, currencyOf, email } from './account-params.js';
 import { connectedAccount, markIncomplete, requestCapabilities } from './account-state.js';
 
 const UPDATABLE = ['email', 'business_profile', 'business_type', 'capabilities', 'metadata', 'default_currency'] as const;
@@ -69,7 +69,7 @@ function update(ctx: RequestContext): Stripe.Account {
   Object.assign(account, changes);
   requestCapabilities(state, account, requested);
   if (!account.details_submitted) markIncomplete(state, account);
-  emitAccountChanges(state, ctx, before, account);
+  emitAccountChanges(state, ctx.emit, before, account);
   return account;
 }
 
@@ -77,7 +77,7 @@ function update(ctx: RequestContext): Stripe.Account {
 function acceptTerms(ctx: RequestContext, account: Stripe.Account): void {
   const given = ctx.params.object('tos_acceptance');
   if (!given) return;
-  onlyKeys(given, ['date', 'ip', 'user_agent', 'service_agreement']);
+  given.allowOnly(['date', 'ip', 'user_agent', 'service_agreement']);
   const service = given.string('service_agreement', { oneOf: ['full', 'recipient'] });
   if (service) account.tos_acceptance = { ...account.tos_acceptance, service_agreement: service };
   if (!given.has('date') && !given.has('ip')) return;

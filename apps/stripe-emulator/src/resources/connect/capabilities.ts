@@ -27,7 +27,7 @@ export function registerCapabilities(api: ApiRouter): void {
       if (requested !== undefined) {
         const before = structuredClone(account);
         requestCapabilities(ctx.state, account, { [name]: requested });
-        emitAccountChanges(ctx.state, ctx, before, account);
+        emitAccountChanges(ctx.state, ctx.emit, before, account);
       }
       return capabilityObject(ctx.state, account, name);
     },

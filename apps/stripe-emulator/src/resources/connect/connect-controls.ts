@@ -34,7 +34,7 @@ export function registerConnectControls(control: ApiRouter): void {
       if (due.some((field) => !/^[a-z0-9_.]+$/.test(field))) throw invalid('currently_due must be requirement names like individual.verification.document', 'currently_due');
       const before = structuredClone(account);
       markRestricted(account, reason, due.length ? due : DEFAULT_DUE);
-      emitAccountChanges(ctx.state, ctx, before, account);
+      emitAccountChanges(ctx.state, ctx.emit, before, account);
       return account;
     },
     ['reason', 'currently_due'],
@@ -46,7 +46,7 @@ export function registerConnectControls(control: ApiRouter): void {
       const before = structuredClone(account);
       if (account.details_submitted) markEnabled(account);
       else markIncomplete(ctx.state, account);
-      emitAccountChanges(ctx.state, ctx, before, account);
+      emitAccountChanges(ctx.state, ctx.emit, before, account);
       return account;
     },
     [],

@@ -43,7 +43,7 @@ export function registerConnectPages(app: FastifyInstance, env: PageEnvironment)
     const form = readForm(body);
     const errors = formErrors(form, complete);
     if (errors.length) return html(reply, 400, onboardingPage({ account, form, errors, action: request.url, update: link.type === 'account_update' }));
-    applyOnboarding(state, { emit: stateEmit(state) }, account, form, complete, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    applyOnboarding(state, stateEmit(state), account, form, complete, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
     link.visited = true;
     link.used = true;
     env.emulator.scheduleSnapshot();

@@ -61,7 +61,7 @@ export interface Visitor {
  * accepted, everything enabled); "Save and finish later" keeps what was typed and leaves the
  * requirements due. Emits the Connect events either way.
  */
-export function applyOnboarding(state: EmulatorState, events: { emit: Emit }, account: Stripe.Account, form: OnboardingForm, complete: boolean, visitor: Visitor): void {
+export function applyOnboarding(state: EmulatorState, emit: Emit, account: Stripe.Account, form: OnboardingForm, complete: boolean, visitor: Visitor): void {
   const before = structuredClone(account);
   const secrets = accountSecrets(state, account.id);
   if (form.email) account.email = form.email;
@@ -83,8 +83,8 @@ export function applyOnboarding(state: EmulatorState, events: { emit: Emit }, ac
     if (form.accountNumber) secrets.draftAccountNumber = form.accountNumber;
     if (!account.details_submitted) markIncomplete(state, account);
   }
-  if (bank) events.emit('account.external_account.created', bank, { account: account.id });
-  emitAccountChanges(state, events, before, account);
+  if (bank) emit('account.external_account.created', bank, { account: account.id });
+  emitAccountChanges(state, emit, before, account);
 }
 
 /** The account's bank account for payouts; typing new details replaces the old one. */

@@ -1,6 +1,6 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction, fundsOf } from '../../core/balance.js';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid, StripeApiError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { paginate } from '../../core/list.js';
@@ -24,8 +24,7 @@ export function registerPayouts(api: ApiRouter): void {
       const payout = ctx.state.get<Stripe.Payout>('payout', ctx.path.id, ctx.account);
       const before = structuredClone(payout);
       payout.metadata = ctx.params.metadata(payout.metadata ?? {});
-      const previous = changed(before, payout);
-      if (Object.keys(previous).length) ctx.emit('payout.updated', payout, { previousAttributes: previous });
+      emitChanges(ctx.emit, 'payout.updated', before, payout);
       return payout;
     },
     ['metadata'],
@@ -102,7 +101,7 @@ function create(ctx: RequestContext): Stripe.Payout {
 /** The bank account to pay out to: the one named, or the account's default. */
 function bankAccount(ctx: RequestContext, account: Stripe.Account | undefined): Stripe.BankAccount | undefined {
   const named = ctx.params.string('destination');
-  if (named) return ctx.state.get<Stripe.BankAccount>('bank account', named, ctx.account, 'destination');
+  if (named) return ctx.state.get<Stripe.BankAccount>('bank_account', named, ctx.account, 'destination');
   const external = account?.external_accounts?.data.find((item) => item.object === 'bank_account');
   if (account && !external) throw invalid('This account has no bank account to pay out to. Add one before creating a payout.', 'destination');
   return external;

@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction } from '../../core/balance.js';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid, noSuch } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
 import { paginate } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import type { EmulatorState } from '../../core/state.js';
@@ -53,8 +53,8 @@ function create(ctx: RequestContext): Stripe.TransferReversal {
   params.boolean('refund_application_fee');
   const metadata = params.metadata();
   const id = newId('trr');
-  const destination = typeof transfer.destination === 'string' ? transfer.destination : (transfer.destination?.id ?? null);
-  const paymentId = typeof transfer.destination_payment === 'string' ? transfer.destination_payment : transfer.destination_payment?.id;
+  const destination = idOf(transfer.destination);
+  const paymentId = idOf(transfer.destination_payment);
   const refund = destination && paymentId ? refundDestinationPayment(state, paymentId, destination, amount, id) : null;
   const transaction = addBalanceTransaction(state, ctx.account, { amount, currency: transfer.currency, type: 'transfer_refund', reportingCategory: 'transfer_reversal', source: id });
   const reversal: Stripe.TransferReversal = {
@@ -75,7 +75,7 @@ function create(ctx: RequestContext): Stripe.TransferReversal {
   transfer.reversed = transfer.amount_reversed >= transfer.amount;
   transfer.reversals = embedded(state, transfer, ctx.account);
   ctx.emit('transfer.reversed', transfer);
-  ctx.emit('transfer.updated', transfer, { previousAttributes: changed(before, transfer) });
+  emitChanges(ctx.emit, 'transfer.updated', before, transfer);
   return reversal;
 }
 
@@ -89,7 +89,7 @@ function embedded(state: EmulatorState, transfer: Stripe.Transfer, account: stri
 }
 
 function reversalOf(ctx: RequestContext): Stripe.TransferReversal {
-  const reversal = ctx.state.get<Stripe.TransferReversal>('transfer reversal', ctx.path.reversal, ctx.account);
-  if (reversal.transfer !== ctx.path.id) throw noSuch('transfer reversal', ctx.path.reversal);
+  const reversal = ctx.state.get<Stripe.TransferReversal>('transfer_reversal', ctx.path.reversal, ctx.account);
+  if (reversal.transfer !== ctx.path.id) throw noSuch('transfer_reversal', ctx.path.reversal);
   return reversal;
 }

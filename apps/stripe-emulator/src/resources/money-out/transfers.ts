@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction, fundsOf } from '../../core/balance.js';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid, missingParam, noSuch, StripeApiError } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
-import { paginate } from '../../core/list.js';
+import { idOf, newId } from '../../core/ids.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import type { EmulatorState } from '../../core/state.js';
 import { createDestinationPayment } from './destination-payments.js';
@@ -11,16 +11,7 @@ import { createDestinationPayment } from './destination-payments.js';
 /** Transfers from the platform's balance to connected accounts ("separate charges and transfers"). */
 export function registerTransfers(api: ApiRouter): void {
   api.post('/v1/transfers', create, ['amount', 'currency', 'destination', 'transfer_group', 'source_transaction', 'source_type', 'description', 'metadata']);
-  api.get(
-    '/v1/transfers',
-    (ctx) => {
-      const destination = ctx.params.string('destination');
-      const group = ctx.params.string('transfer_group');
-      const matches = (transfer: Stripe.Transfer) => (!destination || transfer.destination === destination) && (!group || transfer.transfer_group === group);
-      return paginate(ctx.state.all<Stripe.Transfer>('transfer', ctx.account, matches), ctx.params, ctx.url);
-    },
-    [...LIST_PARAMS, 'destination', 'transfer_group'],
-  );
+  api.get('/v1/transfers', (ctx) => listOf(ctx, 'transfer', fieldsEqual<Stripe.Transfer>(ctx.params, ['destination', 'transfer_group'])), [...LIST_PARAMS, 'destination', 'transfer_group']);
   api.get('/v1/transfers/:id', (ctx) => ctx.state.get<Stripe.Transfer>('transfer', ctx.path.id, ctx.account), []);
   api.post(
     '/v1/transfers/:id',
@@ -30,8 +21,7 @@ export function registerTransfers(api: ApiRouter): void {
       const metadata = ctx.params.metadata(transfer.metadata);
       const before = structuredClone(transfer);
       Object.assign(transfer, { description, metadata });
-      const previous = changed(before, transfer);
-      if (Object.keys(previous).length) ctx.emit('transfer.updated', transfer, { previousAttributes: previous });
+      emitChanges(ctx.emit, 'transfer.updated', before, transfer);
       return transfer;
     },
     ['description', 'metadata'],
@@ -52,7 +42,8 @@ function create(ctx: RequestContext): Stripe.Transfer {
   const amount = params.integer('amount', { min: 1 }) ?? (source ? source.remaining : undefined);
   if (amount === undefined) throw missingParam('amount');
   const destination = state.find<Stripe.Account>(destinationId);
-  if (!destination || destination.object !== 'account') throw noSuch('destination', destinationId, 'destination');
+  // Stripe names the param here, not the object type.
+  if (destination?.object !== 'account') throw noSuch('destination', destinationId, 'destination');
   const capabilities = (destination.capabilities ?? {}) as Record<string, string>;
   if (!['transfers', 'crypto_transfers', 'legacy_payments'].some((name) => capabilities[name] === 'active')) {
     throw new StripeApiError(400, 'invalid_request_error', 'Your destination account needs to have at least one of the following capabilities enabled: transfers, crypto_transfers, legacy_payments', {
@@ -124,7 +115,7 @@ function sourceCharge(state: EmulatorState, id: string, currency: string): Sourc
   const transferred = state
     .all<Stripe.Transfer>('transfer', null, (transfer) => transfer.source_transaction === id)
     .reduce((sum, transfer) => sum + transfer.amount - transfer.amount_reversed, 0);
-  const transactionId = typeof charge.balance_transaction === 'string' ? charge.balance_transaction : charge.balance_transaction?.id;
+  const transactionId = idOf(charge.balance_transaction);
   const transaction = transactionId ? state.find<Stripe.BalanceTransaction>(transactionId) : undefined;
   return { charge, remaining: Math.max(0, charge.amount_captured - charge.amount_refunded - transferred), availableOn: transaction?.available_on ?? state.now() };
 }

@@ -8,7 +8,7 @@ export function registerBalanceTransactions(api: ApiRouter): void {
   api.get('/v1/balance_transactions', list, [...LIST_PARAMS, 'type', 'source', 'currency']);
   api.get('/v1/balance_transactions/:id', (ctx) => {
     fundsOf(ctx.state, ctx.account); // moves transactions whose available_on has come to `available`
-    return ctx.state.get<Stripe.BalanceTransaction>('balance transaction', ctx.path.id, ctx.account);
+    return ctx.state.get<Stripe.BalanceTransaction>('balance_transaction', ctx.path.id, ctx.account);
   });
 }
 

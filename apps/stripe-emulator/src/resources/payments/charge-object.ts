@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { newId } from '../../core/ids.js';
+import { idOf, newId } from '../../core/ids.js';
 
 /** Why a card was declined, as Stripe words it to the buyer and to the seller. */
 export interface Decline {
@@ -32,7 +32,7 @@ export function buildCharge(intent: Stripe.PaymentIntent, method: Stripe.Payment
     captured: !decline,
     created: now,
     currency: intent.currency,
-    customer: typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null),
+    customer: idOf(intent.customer),
     description: intent.description,
     disputed: false,
     failure_balance_transaction: null,

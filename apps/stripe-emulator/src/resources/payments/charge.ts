@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction, SETTLEMENT_SECONDS, stripeFee } from '../../core/balance.js';
 import { cardDeclined, invalid, StripeApiError } from '../../core/errors.js';
-import type { Emit } from '../../core/router.js';
+import { idOf } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 import type { EmulatorState } from '../../core/state.js';
 import { buildCharge, DECLINES, type Decline } from './charge-object.js';
 import { createPaymentIntent } from './payment-intent-object.js';
@@ -9,7 +10,6 @@ import { attachPaymentMethod } from './payment-method-attach.js';
 import { cardBehaviour, cvcChecked, resolvePaymentMethod } from './test-cards.js';
 
 export interface ChargeRequest {
-  account: string | null;
   amount: number;
   currency: string;
   customer: string | null;
@@ -34,9 +34,9 @@ export interface ChargeResult {
  * on decline a PI in `requires_payment_method` with `last_payment_error` and a `failed` charge. Never throws for a
  * decline (returns `error`, a 402 card_error with decline_code and payment_intent): the caller decides what a decline means.
  */
-export function chargePaymentMethod(state: EmulatorState, emit: Emit, request: ChargeRequest): ChargeResult {
-  const method = resolvePaymentMethod(state, request.account, request.paymentMethod, 'payment_method');
-  const intent = createPaymentIntent(state, request.account, {
+export function chargePaymentMethod(scope: Scope, request: ChargeRequest): ChargeResult {
+  const method = resolvePaymentMethod(scope.state, scope.account, request.paymentMethod, 'payment_method');
+  const intent = createPaymentIntent(scope.state, scope.account, {
     amount: request.amount,
     currency: request.currency,
     customer: request.customer,
@@ -46,8 +46,8 @@ export function chargePaymentMethod(state: EmulatorState, emit: Emit, request: C
     transferGroup: request.transferGroup,
     receiptEmail: request.receiptEmail,
   });
-  emit('payment_intent.created', intent, { account: request.account });
-  return confirmPaymentIntent(state, emit, request.account, intent, { paymentMethod: method.id, offSession: request.offSession });
+  scope.emit('payment_intent.created', intent);
+  return confirmPaymentIntent(scope, intent, { paymentMethod: method.id, offSession: request.offSession });
 }
 
 /** Statuses from which a PaymentIntent may be confirmed. */
@@ -57,13 +57,8 @@ const CONFIRMABLE = ['requires_payment_method', 'requires_confirmation', 'requir
  * Confirms an existing PaymentIntent with its payment method (or `paymentMethod`): one charge attempt, with the same
  * outcomes and events as chargePaymentMethod. Throws only for a request that cannot be attempted (wrong status, no method).
  */
-export function confirmPaymentIntent(
-  state: EmulatorState,
-  emit: Emit,
-  account: string | null,
-  intent: Stripe.PaymentIntent,
-  options: { paymentMethod?: string; offSession?: boolean } = {},
-): ChargeResult {
+export function confirmPaymentIntent(scope: Scope, intent: Stripe.PaymentIntent, options: { paymentMethod?: string; offSession?: boolean } = {}): ChargeResult {
+  const { state, account } = scope;
   if (!CONFIRMABLE.includes(intent.status)) {
     const message =
       intent.status === 'succeeded'
@@ -71,7 +66,7 @@ export function confirmPaymentIntent(
         : `You cannot confirm this PaymentIntent because it has a status of ${intent.status}.`;
     throw unexpectedState(message, intent);
   }
-  const methodId = options.paymentMethod ?? (typeof intent.payment_method === 'string' ? intent.payment_method : intent.payment_method?.id);
+  const methodId = options.paymentMethod ?? idOf(intent.payment_method);
   if (!methodId) {
     throw unexpectedState(
       "You cannot confirm this PaymentIntent because it's missing a payment method. You can either update the PaymentIntent with a payment method and then confirm it again, or confirm it again directly with a payment method.",
@@ -79,7 +74,7 @@ export function confirmPaymentIntent(
     );
   }
   const method = resolvePaymentMethod(state, account, methodId, 'payment_method');
-  const customer = typeof intent.customer === 'string' ? intent.customer : (intent.customer?.id ?? null);
+  const customer = idOf(intent.customer);
   if (method.customer && method.customer !== customer) {
     throw invalid(
       `The provided PaymentMethod ${method.id} is attached to another customer than the one this PaymentIntent is for${customer ? ` (${customer})` : ''}. Pass the customer it is attached to as \`customer\`.`,
@@ -90,7 +85,7 @@ export function confirmPaymentIntent(
   const now = state.now();
   const charge = state.insert(buildCharge(intent, method, now, cvcChecked(state, method.id), decline), account);
   intent.latest_charge = charge.id;
-  if (decline) return fail(emit, account, intent, charge, method, decline);
+  if (decline) return fail(scope, intent, charge, method, decline);
   const behaviour = cardBehaviour(state, method.id);
   const transaction = addBalanceTransaction(state, account, {
     amount: charge.amount,
@@ -104,9 +99,9 @@ export function confirmPaymentIntent(
   });
   charge.balance_transaction = transaction.id;
   Object.assign(intent, { status: 'succeeded', amount_received: intent.amount, payment_method: method.id, last_payment_error: null } satisfies Partial<Stripe.PaymentIntent>);
-  if (intent.setup_future_usage && customer && !method.customer) attachPaymentMethod(state, emit, account, method, customer);
-  emit('charge.succeeded', charge, { account });
-  emit('payment_intent.succeeded', intent, { account });
+  if (intent.setup_future_usage && customer && !method.customer) attachPaymentMethod(scope, method, customer);
+  scope.emit('charge.succeeded', charge);
+  scope.emit('payment_intent.succeeded', intent);
   return { paymentIntent: intent, charge };
 }
 
@@ -117,7 +112,7 @@ function declineFor(state: EmulatorState, paymentMethodId: string, offSession: b
   return undefined;
 }
 
-function fail(emit: Emit, account: string | null, intent: Stripe.PaymentIntent, charge: Stripe.Charge, method: Stripe.PaymentMethod, decline: Decline): ChargeResult {
+function fail(scope: Scope, intent: Stripe.PaymentIntent, charge: Stripe.Charge, method: Stripe.PaymentMethod, decline: Decline): ChargeResult {
   Object.assign(intent, {
     status: 'requires_payment_method',
     payment_method: null,
@@ -131,8 +126,8 @@ function fail(emit: Emit, account: string | null, intent: Stripe.PaymentIntent, 
       type: 'card_error',
     },
   } satisfies Partial<Stripe.PaymentIntent>);
-  emit('charge.failed', charge, { account });
-  emit('payment_intent.payment_failed', intent, { account });
+  scope.emit('charge.failed', charge);
+  scope.emit('payment_intent.payment_failed', intent);
   const error = cardDeclined(decline.message, decline.declineCode, 'card_declined', { payment_intent: structuredClone(intent), charge: charge.id });
   return { paymentIntent: intent, charge, error };
 }

@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { fundsOf } from '../../core/balance.js';
-import { changed } from '../../core/diff.js';
-import { paginate } from '../../core/list.js';
+import { emitChanges } from '../../core/diff.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 
 /** Charges (made by PaymentIntents): retrieve, update description and metadata, list. */
@@ -19,21 +19,10 @@ function update(ctx: RequestContext): Stripe.Charge {
   const before = structuredClone(charge);
   if (ctx.params.has('description')) charge.description = ctx.params.string('description') ?? null;
   charge.metadata = ctx.params.metadata(charge.metadata);
-  ctx.emit('charge.updated', charge, { previousAttributes: changed(before, charge) });
+  emitChanges(ctx.emit, 'charge.updated', before, charge);
   return charge;
 }
 
 function list(ctx: RequestContext) {
-  const customer = ctx.params.string('customer');
-  const intent = ctx.params.string('payment_intent');
-  const group = ctx.params.string('transfer_group');
-  return paginate(
-    ctx.state.all<Stripe.Charge>(
-      'charge',
-      ctx.account,
-      (charge) => (!customer || charge.customer === customer) && (!intent || charge.payment_intent === intent) && (!group || charge.transfer_group === group),
-    ),
-    ctx.params,
-    ctx.url,
-  );
+  return listOf(ctx, 'charge', fieldsEqual<Stripe.Charge>(ctx.params, ['customer', 'payment_intent', 'transfer_group']));
 }

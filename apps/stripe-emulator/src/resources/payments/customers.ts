@@ -1,8 +1,8 @@
 import type Stripe from 'stripe';
 import { invalid } from '../../core/errors.js';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { newId } from '../../core/ids.js';
-import { paginate } from '../../core/list.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 
 const WRITABLE = ['email', 'name', 'description', 'phone', 'metadata', 'invoice_settings', 'preferred_locales'] as const;
@@ -25,13 +25,13 @@ export function registerCustomers(api: ApiRouter): void {
 function create(ctx: RequestContext): Stripe.Customer {
   const { params, state } = ctx;
   const testClock = params.string('test_clock');
-  if (testClock) state.get('test clock', testClock, ctx.account, 'test_clock');
+  if (testClock) state.get('test_helpers.test_clock', testClock, ctx.account, 'test_clock');
   const customer: Stripe.Customer = {
     id: newId('cus', 14),
     object: 'customer',
     address: null,
     balance: 0,
-    created: testClock ? state.get<Stripe.TestHelpers.TestClock>('test clock', testClock, ctx.account).frozen_time : state.now(),
+    created: testClock ? state.get<Stripe.TestHelpers.TestClock>('test_helpers.test_clock', testClock, ctx.account).frozen_time : state.now(),
     currency: null,
     default_source: null,
     delinquent: false,
@@ -67,23 +67,17 @@ function update(ctx: RequestContext): Stripe.Customer {
   const defaultMethod = settings?.string('default_payment_method');
   if (settings?.has('default_payment_method')) {
     if (defaultMethod) {
-      const method = state.get<Stripe.PaymentMethod>('payment method', defaultMethod, ctx.account, 'invoice_settings[default_payment_method]');
+      const method = state.get<Stripe.PaymentMethod>('payment_method', defaultMethod, ctx.account, 'invoice_settings[default_payment_method]');
       if (method.customer !== customer.id) throw invalid(`The PaymentMethod ${defaultMethod} is not attached to customer ${customer.id}.`, 'invoice_settings[default_payment_method]');
     }
     customer.invoice_settings.default_payment_method = defaultMethod ?? null;
   }
-  ctx.emit('customer.updated', customer, { previousAttributes: changed(before, customer) });
+  emitChanges(ctx.emit, 'customer.updated', before, customer);
   return customer;
 }
 
 function list(ctx: RequestContext) {
-  const email = ctx.params.string('email');
-  const testClock = ctx.params.string('test_clock');
-  return paginate(
-    ctx.state.all<Stripe.Customer>('customer', ctx.account, (customer) => (!email || customer.email === email) && (!testClock || customer.test_clock === testClock)),
-    ctx.params,
-    ctx.url,
-  );
+  return listOf(ctx, 'customer', fieldsEqual<Stripe.Customer>(ctx.params, ['email', 'test_clock']));
 }
 
 function email(value: string | undefined): string | null {

@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction } from '../../core/balance.js';
 import { invalid } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
-import type { Emit } from '../../core/router.js';
-import type { EmulatorState } from '../../core/state.js';
+import { idOf, newId } from '../../core/ids.js';
+import type { Scope } from '../../core/scope.js';
 
 /** Stripe's fee for a dispute ($15), kept even when the dispute is won. */
 export const DISPUTE_FEE = 1500;
@@ -43,7 +42,8 @@ const NETWORK_REASON_CODES: Record<string, string> = {
 export const AWAITING_RESPONSE = ['needs_response', 'warning_needs_response'];
 
 /** The buyer's bank disputes a charge: the amount and Stripe's dispute fee leave the balance at once. */
-export function openDispute(state: EmulatorState, emit: Emit, account: string | null, charge: Stripe.Charge, amount: number, reason: string): Stripe.Dispute {
+export function openDispute(scope: Scope, charge: Stripe.Charge, amount: number, reason: string): Stripe.Dispute {
+  const { state, account } = scope;
   if (charge.status !== 'succeeded') throw invalid(`Charge ${charge.id} did not succeed, so it cannot be disputed.`, 'charge');
   if (charge.disputed) throw invalid(`Charge ${charge.id} is already disputed.`, 'charge');
   if (amount < 1 || amount > charge.amount) throw invalid(`The dispute amount must be between 1 and the charge amount (${charge.amount}).`, 'amount');
@@ -84,29 +84,28 @@ export function openDispute(state: EmulatorState, emit: Emit, account: string | 
   };
   state.insert(dispute, account);
   charge.disputed = true;
-  emit('charge.dispute.created', dispute, { account });
-  emit('charge.dispute.funds_withdrawn', dispute, { account });
+  scope.emit('charge.dispute.created', dispute);
+  scope.emit('charge.dispute.funds_withdrawn', dispute);
   return dispute;
 }
 
 /** The bank decides: won reinstates the disputed amount (not the fee); lost keeps it withdrawn. */
-export function closeDispute(state: EmulatorState, emit: Emit, account: string | null, dispute: Stripe.Dispute, outcome: 'won' | 'lost'): Stripe.Dispute {
+export function closeDispute(scope: Scope, dispute: Stripe.Dispute, outcome: 'won' | 'lost'): Stripe.Dispute {
   if (dispute.status === 'won' || dispute.status === 'lost') throw invalid(`Dispute ${dispute.id} is already closed (${dispute.status}).`, undefined, 'dispute_already_closed');
   dispute.status = outcome;
   if (outcome === 'won') {
-    const chargeId = typeof dispute.charge === 'string' ? dispute.charge : dispute.charge.id;
-    const reinstated = addBalanceTransaction(state, account, {
+    const reinstated = addBalanceTransaction(scope.state, scope.account, {
       amount: dispute.amount,
       currency: dispute.currency,
       type: 'adjustment',
       reportingCategory: 'dispute_reversal',
       source: dispute.id,
-      description: `Chargeback reversal for ${chargeId}`,
+      description: `Chargeback reversal for ${idOf(dispute.charge)}`,
     });
     dispute.balance_transactions.push(structuredClone(reinstated));
-    emit('charge.dispute.funds_reinstated', dispute, { account });
+    scope.emit('charge.dispute.funds_reinstated', dispute);
   }
-  emit('charge.dispute.closed', dispute, { account });
+  scope.emit('charge.dispute.closed', dispute);
   return dispute;
 }
 

@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid, StripeApiError } from '../../core/errors.js';
-import { paginate } from '../../core/list.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
-import { emitOf } from './emit-of.js';
 import { AWAITING_RESPONSE, closeDispute } from './dispute-lifecycle.js';
 
 /** Evidence fields given as text (or as a File id, which the emulator keeps as given). */
@@ -45,7 +44,7 @@ export function registerDisputes(api: ApiRouter): void {
   api.post('/v1/disputes/:id/close', (ctx) => {
     const dispute = find(ctx);
     if (!AWAITING_RESPONSE.includes(dispute.status)) throw notAwaiting(dispute);
-    return closeDispute(ctx.state, emitOf(ctx), ctx.account, dispute, 'lost');
+    return closeDispute(ctx, dispute, 'lost');
   }, []);
 }
 
@@ -59,10 +58,8 @@ function update(ctx: RequestContext): Stripe.Dispute {
   const awaiting = AWAITING_RESPONSE.includes(dispute.status);
   if ((evidence || params.boolean('submit')) && !awaiting) throw notAwaiting(dispute);
   if (evidence) {
+    evidence.allowOnly(EVIDENCE_FIELDS);
     for (const key of Object.keys(evidence.raw)) {
-      if (!(EVIDENCE_FIELDS as readonly string[]).includes(key)) {
-        throw new StripeApiError(400, 'invalid_request_error', `Received unknown parameter: evidence[${key}]`, { code: 'parameter_unknown', param: `evidence[${key}]` });
-      }
       const value = evidence.string(key, { max: 20_000 }) ?? null;
       Object.assign(dispute.evidence, { [key]: value });
     }
@@ -74,7 +71,7 @@ function update(ctx: RequestContext): Stripe.Dispute {
     dispute.evidence_details.submission_count += 1;
     dispute.evidence_details.submission_method = 'manual';
   }
-  ctx.emit('charge.dispute.updated', dispute, { previousAttributes: changed(before, dispute) });
+  emitChanges(ctx.emit, 'charge.dispute.updated', before, dispute);
   return dispute;
 }
 
@@ -88,13 +85,7 @@ function notAwaiting(dispute: Stripe.Dispute): StripeApiError {
 }
 
 function list(ctx: RequestContext) {
-  const charge = ctx.params.string('charge');
-  const intent = ctx.params.string('payment_intent');
-  return paginate(
-    ctx.state.all<Stripe.Dispute>('dispute', ctx.account, (dispute) => (!charge || dispute.charge === charge) && (!intent || dispute.payment_intent === intent)),
-    ctx.params,
-    ctx.url,
-  );
+  return listOf(ctx, 'dispute', fieldsEqual<Stripe.Dispute>(ctx.params, ['charge', 'payment_intent']));
 }
 
 function find(ctx: RequestContext): Stripe.Dispute {

@@ -1,7 +1,6 @@
 import type Stripe from 'stripe';
-import { invalid, noSuch } from '../../core/errors.js';
 import type { ApiRouter, RequestContext } from '../../core/router.js';
-import { emitOf } from './emit-of.js';
+import { inAccount, type Scope } from '../../core/scope.js';
 import { closeDispute, DISPUTE_REASONS, openDispute } from './dispute-lifecycle.js';
 
 /**
@@ -13,29 +12,27 @@ export function registerPaymentControls(control: ApiRouter): void {
     '/_emulator/disputes',
     (ctx) => {
       const chargeId = ctx.params.string('charge', { required: true });
-      const { object: charge, account } = located<Stripe.Charge>(ctx, chargeId, 'charge', 'charge');
+      const scope = located(ctx, chargeId);
+      const charge = scope.state.get<Stripe.Charge>('charge', chargeId, scope.account, 'charge');
       const amount = ctx.params.integer('amount', { min: 1 }) ?? charge.amount;
       const reason = ctx.params.string('reason', { oneOf: DISPUTE_REASONS }) ?? 'fraudulent';
-      return openDispute(ctx.state, emitOf(ctx), account, charge, amount, reason);
+      return openDispute(scope, charge, amount, reason);
     },
     ['charge', 'amount', 'reason'],
   );
   control.post(
     '/_emulator/disputes/:id/close',
     (ctx) => {
-      const { object: dispute, account } = located<Stripe.Dispute>(ctx, ctx.path.id, 'dispute');
+      const scope = located(ctx, ctx.path.id);
+      const dispute = scope.state.get<Stripe.Dispute>('dispute', ctx.path.id, scope.account);
       const outcome = ctx.params.string('outcome', { required: true, oneOf: ['won', 'lost'] }) as 'won' | 'lost';
-      if (dispute.status === 'won' || dispute.status === 'lost') throw invalid(`Dispute ${dispute.id} is already closed (${dispute.status}).`, undefined, 'dispute_already_closed');
-      return closeDispute(ctx.state, emitOf(ctx), account, dispute, outcome);
+      return closeDispute(scope, dispute, outcome);
     },
     ['outcome'],
   );
 }
 
-/** The object in the caller's scope, or (no Stripe-Account given) wherever it lives, with that scope. */
-function located<T extends { id: string; object: string }>(ctx: RequestContext, id: string, kind: string, param?: string): { object: T; account: string | null } {
-  const account = ctx.account ?? ctx.state.accountOf(id) ?? null;
-  const object = ctx.state.find<T>(id, account);
-  if (!object || object.object !== kind) throw noSuch(kind, id, param);
-  return { object, account };
+/** The caller's scope, or (no Stripe-Account given) the scope the object `id` lives in. */
+function located(ctx: RequestContext, id: string): Scope {
+  return ctx.account ? ctx : inAccount(ctx, ctx.state.accountOf(id) ?? null);
 }

@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
 import { invalid, StripeApiError } from '../../core/errors.js';
-import { paginate } from '../../core/list.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import type { Params } from '../../core/params.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
-import { emitOf } from './emit-of.js';
 import { confirmPaymentIntent } from './charge.js';
 import { checkAmount, createPaymentIntent } from './payment-intent-object.js';
 import { resolvePaymentMethod } from './test-cards.js';
@@ -77,7 +76,7 @@ function create(ctx: RequestContext): Stripe.PaymentIntent {
 }
 
 function confirm(ctx: RequestContext, intent: Stripe.PaymentIntent, paymentMethod: string | undefined, isOffSession: boolean): Stripe.PaymentIntent {
-  const result = confirmPaymentIntent(ctx.state, emitOf(ctx), ctx.account, intent, { paymentMethod, offSession: isOffSession });
+  const result = confirmPaymentIntent(ctx, intent, { paymentMethod, offSession: isOffSession });
   if (result.error) throw result.error;
   return result.paymentIntent;
 }
@@ -132,12 +131,7 @@ function cancel(ctx: RequestContext): Stripe.PaymentIntent {
 }
 
 function list(ctx: RequestContext) {
-  const customer = ctx.params.string('customer');
-  return paginate(
-    ctx.state.all<Stripe.PaymentIntent>('payment_intent', ctx.account, (intent) => !customer || intent.customer === customer),
-    ctx.params,
-    ctx.url,
-  );
+  return listOf(ctx, 'payment_intent', fieldsEqual<Stripe.PaymentIntent>(ctx.params, ['customer']));
 }
 
 function find(ctx: RequestContext): Stripe.PaymentIntent {

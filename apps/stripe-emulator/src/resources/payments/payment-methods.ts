@@ -1,9 +1,8 @@
 import type Stripe from 'stripe';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { missingParam, noSuch } from '../../core/errors.js';
-import { paginate } from '../../core/list.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
-import { emitOf } from './emit-of.js';
 import { attachPaymentMethod, detachPaymentMethod } from './payment-method-attach.js';
 import { createCardPaymentMethod, resolvePaymentMethod } from './test-cards.js';
 
@@ -14,8 +13,8 @@ export function registerPaymentMethods(api: ApiRouter): void {
   api.get('/v1/payment_methods/:id', (ctx) => find(ctx, ctx.path.id));
   api.post('/v1/payment_methods/:id', update, ['metadata', 'billing_details', 'allow_redisplay']);
   // Like Stripe, a test token (pm_card_visa) may be attached directly: it becomes a fresh PaymentMethod.
-  api.post('/v1/payment_methods/:id/attach', (ctx) => attachPaymentMethod(ctx.state, emitOf(ctx), ctx.account, findOrToken(ctx, ctx.path.id), ctx.params.string('customer', { required: true })), ['customer']);
-  api.post('/v1/payment_methods/:id/detach', (ctx) => detachPaymentMethod(ctx.state, emitOf(ctx), ctx.account, find(ctx, ctx.path.id)), []);
+  api.post('/v1/payment_methods/:id/attach', (ctx) => attachPaymentMethod(ctx, findOrToken(ctx, ctx.path.id), ctx.params.string('customer', { required: true })), ['customer']);
+  api.post('/v1/payment_methods/:id/detach', (ctx) => detachPaymentMethod(ctx, find(ctx, ctx.path.id)), []);
   api.get(
     '/v1/customers/:id/payment_methods',
     (ctx) => {
@@ -26,7 +25,7 @@ export function registerPaymentMethods(api: ApiRouter): void {
   );
   api.get('/v1/customers/:customer/payment_methods/:id', (ctx) => {
     const method = find(ctx, ctx.path.id);
-    if (method.customer !== ctx.path.customer) throw noSuch('PaymentMethod', ctx.path.id);
+    if (method.customer !== ctx.path.customer) throw noSuch('payment_method', ctx.path.id);
     return method;
   });
 }
@@ -59,7 +58,7 @@ function update(ctx: RequestContext): Stripe.PaymentMethod {
   applyBillingDetails(method, ctx.params.object('billing_details'));
   method.metadata = ctx.params.metadata(method.metadata ?? {});
   method.allow_redisplay = ctx.params.string('allow_redisplay', { oneOf: ['always', 'limited', 'unspecified'] }) ?? method.allow_redisplay;
-  ctx.emit('payment_method.updated', method, { previousAttributes: changed(before, method) });
+  emitChanges(ctx.emit, 'payment_method.updated', before, method);
   return method;
 }
 
@@ -87,9 +86,7 @@ function findOrToken(ctx: RequestContext, id: string): Stripe.PaymentMethod {
 }
 
 function find(ctx: RequestContext, id: string): Stripe.PaymentMethod {
-  const method = ctx.state.find<Stripe.PaymentMethod>(id, ctx.account);
-  if (!method || method.object !== 'payment_method') throw noSuch('PaymentMethod', id);
-  return method;
+  return ctx.state.get<Stripe.PaymentMethod>('payment_method', id, ctx.account);
 }
 
 function list(ctx: RequestContext) {
@@ -99,15 +96,6 @@ function list(ctx: RequestContext) {
 }
 
 function listFor(ctx: RequestContext, customer: string | undefined) {
-  const type = ctx.params.string('type');
-  const redisplay = ctx.params.string('allow_redisplay');
-  return paginate(
-    ctx.state.all<Stripe.PaymentMethod>(
-      'payment_method',
-      ctx.account,
-      (method) => (!customer || method.customer === customer) && (!type || method.type === type) && (!redisplay || method.allow_redisplay === redisplay),
-    ),
-    ctx.params,
-    ctx.url,
-  );
+  const matches = fieldsEqual<Stripe.PaymentMethod>(ctx.params, ['type', 'allow_redisplay']);
+  return listOf<Stripe.PaymentMethod>(ctx, 'payment_method', (method) => (!customer || method.customer === customer) && matches(method));
 }

@@ -1,9 +1,9 @@
 import type Stripe from 'stripe';
 import { addBalanceTransaction } from '../../core/balance.js';
-import { changed } from '../../core/diff.js';
+import { emitChanges } from '../../core/diff.js';
 import { invalid } from '../../core/errors.js';
-import { newId } from '../../core/ids.js';
-import { paginate } from '../../core/list.js';
+import { idOf, newId } from '../../core/ids.js';
+import { fieldsEqual, listOf } from '../../core/list.js';
 import { LIST_PARAMS, type ApiRouter, type RequestContext } from '../../core/router.js';
 import { formatMoney } from '../../pages/html.js';
 
@@ -65,7 +65,7 @@ function create(ctx: RequestContext): Stripe.Refund {
   charge.refunded = charge.amount_refunded === charge.amount;
   charge.refunds = { object: 'list', data: [refund, ...(charge.refunds?.data ?? [])], has_more: false, url: `/v1/charges/${charge.id}/refunds` };
   ctx.emit('refund.created', refund);
-  ctx.emit('charge.refunded', charge, { previousAttributes: changed(before, charge) });
+  emitChanges(ctx.emit, 'charge.refunded', before, charge);
   return refund;
 }
 
@@ -81,7 +81,7 @@ function chargeToRefund(ctx: RequestContext): Stripe.Charge {
     return charge;
   }
   const intent = state.get<Stripe.PaymentIntent>('payment_intent', intentId!, ctx.account, 'payment_intent');
-  const latest = typeof intent.latest_charge === 'string' ? intent.latest_charge : intent.latest_charge?.id;
+  const latest = idOf(intent.latest_charge);
   if (intent.status !== 'succeeded' || !latest) {
     throw invalid(`This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, 'payment_intent', 'charge_not_refundable');
   }
@@ -98,16 +98,10 @@ function update(ctx: RequestContext): Stripe.Refund {
   refund.metadata = ctx.params.metadata(refund.metadata ?? {});
   const charge = typeof refund.charge === 'string' ? ctx.state.find<Stripe.Charge>(refund.charge, ctx.account) : undefined;
   if (charge?.refunds) charge.refunds.data = charge.refunds.data.map((item) => (item.id === refund.id ? refund : item));
-  ctx.emit('refund.updated', refund, { previousAttributes: changed(before, refund) });
+  emitChanges(ctx.emit, 'refund.updated', before, refund);
   return refund;
 }
 
 function list(ctx: RequestContext) {
-  const charge = ctx.params.string('charge');
-  const intent = ctx.params.string('payment_intent');
-  return paginate(
-    ctx.state.all<Stripe.Refund>('refund', ctx.account, (refund) => (!charge || refund.charge === charge) && (!intent || refund.payment_intent === intent)),
-    ctx.params,
-    ctx.url,
-  );
+  return listOf(ctx, 'refund', fieldsEqual<Stripe.Refund>(ctx.params, ['charge', 'payment_intent']));
 }

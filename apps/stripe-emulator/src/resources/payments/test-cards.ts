@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Stripe from 'stripe';
-import { noSuch, StripeApiError } from '../../core/errors.js';
+import { StripeApiError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { EmulatorState } from '../../core/state.js';
 
@@ -105,9 +105,7 @@ export function resolvePaymentMethod(state: EmulatorState, account: string | nul
     const now = new Date(state.now() * 1000);
     return createCardPaymentMethod(state, account, { number: TEST_TOKENS[token], expMonth: now.getUTCMonth() + 1, expYear: now.getUTCFullYear() + 1, cvc: '123' });
   }
-  const found = state.find<Stripe.PaymentMethod>(idOrToken, account);
-  if (!found || found.object !== 'payment_method') throw noSuch('PaymentMethod', idOrToken, param);
-  return found;
+  return state.get<Stripe.PaymentMethod>('payment_method', idOrToken, account, param);
 }
 
 export function cardBehaviour(state: EmulatorState, paymentMethodId: string): CardBehaviour {

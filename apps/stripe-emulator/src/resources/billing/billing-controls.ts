@@ -1,5 +1,0 @@
-import type { ApiRouter } from '../../core/router.js';
-
-export function registerBillingControls(control: ApiRouter): void {
-  void control;
-}
