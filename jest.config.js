@@ -30,6 +30,7 @@ const common = {
   moduleNameMapper: {
     // CommonJS packages that require() ESM-only Nest 12: served as ES modules (see the transformer).
     '^@nestjs/throttler$': '<rootDir>/test/support/jest/nestjs-throttler.esm.mjs',
+    '^@guild/plugin-sdk/testing$': '<rootDir>/libs/plugin-sdk/src/testing/index.ts',
     '^@guild/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
