@@ -172,7 +172,7 @@ describe('PluginRuntime supervision', () => {
     try {
       const plugin = pluginVersion(WELL_BEHAVED);
       expect((await runtime.invoke(plugin, install(), 'cart.discounts', cart())).outcome).toBe('ok');
-      const [{ pid }] = runtime.workers() as [{ pid: number }];
+      const pid = runtime.workers()[0].pid!;
       process.kill(pid, 'SIGKILL');
       await new Promise((resolve) => setTimeout(resolve, 100));
       const after = await runtime.invoke(plugin, install(), 'cart.discounts', cart());
@@ -188,7 +188,7 @@ describe('PluginRuntime supervision', () => {
     try {
       const plugin = pluginVersion(WELL_BEHAVED);
       await runtime.invoke(plugin, install(), 'cart.discounts', cart());
-      const [{ pid }] = runtime.workers() as [{ pid: number }];
+      const pid = runtime.workers()[0].pid!;
       // A stopped process answers nothing, as one stuck in native code would not.
       process.kill(pid, 'SIGSTOP');
       const stuck = await runtime.invoke(plugin, install(), 'cart.discounts', cart());

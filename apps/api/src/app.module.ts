@@ -16,6 +16,7 @@ import { StripeModule } from './stripe/stripe.module.js';
 import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartnerApplicationsModule } from './partner-applications/partner-applications.module.js';
 import { PartnersModule } from './partners/partners.module.js';
+import { ExtensionPointsModule } from './extension-points/extension-points.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -42,6 +43,7 @@ export class AppModule {
         StripeModule,
         NotificationsModule,
         PartnersModule,
+        ExtensionPointsModule,
         PartnerApplicationsModule,
         DemoModule,
         QueueBoardModule,

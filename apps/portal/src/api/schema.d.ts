@@ -584,6 +584,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/extension-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExtensionPoints_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/extension-points/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExtensionPoints_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugin-manifest/schema": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ExtensionPoints_manifestSchema"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/partner-applications/namespace-check": {
         parameters: {
             query?: never;
@@ -1318,6 +1366,100 @@ export interface components {
         DecisionMessageDto: {
             /** @description Shown to the applicant */
             message: string;
+        };
+        "point.order.paid.input": {
+            orderId: string;
+            workspaceId: string;
+            customerId: string;
+            amount: number;
+            currency: string;
+            lineCount: number;
+            /** Format: date-time */
+            paidAt: string;
+        };
+        "point.workspace.member.added.input": {
+            workspaceId: string;
+            userId: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "member";
+            invitedBy?: string;
+            /** Format: date-time */
+            addedAt: string;
+        };
+        "point.ticket.created.input": {
+            ticketId: string;
+            workspaceId: string;
+            requesterId: string;
+            subject: string;
+            body: string;
+            /** @enum {string} */
+            priority: "low" | "normal" | "high" | "urgent";
+            tags: string[];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "point.invoice.created.input": {
+            invoiceId: string;
+            workspaceId: string;
+            customerId: string;
+            number: string;
+            amount: number;
+            currency: string;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "point.cart.discounts.input": {
+            cartId: string;
+            workspaceId: string;
+            customerId?: string;
+            currency: string;
+            lines: {
+                lineId: string;
+                sku: string;
+                quantity: number;
+                unitAmount: number;
+                amount: number;
+            }[];
+            subtotal: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "point.cart.discounts.output": {
+            discounts: {
+                lineId: string;
+                amount: number;
+                currency: string;
+                label: string;
+            }[];
+        };
+        "point.ticket.classify.input": {
+            ticketId: string;
+            workspaceId: string;
+            subject: string;
+            body: string;
+            tags: string[];
+        };
+        "point.ticket.classify.output": {
+            category: string;
+            confidence: number;
+        };
+        "point.record.validate.input": {
+            workspaceId: string;
+            recordType: string;
+            recordId?: string;
+            /** @enum {string} */
+            operation: "create" | "update";
+            fields: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        "point.record.validate.output": {
+            errors: {
+                field: string;
+                message: string;
+            }[];
         };
     };
     responses: never;
@@ -3040,6 +3182,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ExtensionPoints_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every event and function plugins can implement, with schemas, permissions and combine rules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        hostApiVersion: string;
+                        points: {
+                            /** @example cart.discounts */
+                            name: string;
+                            /** @enum {string} */
+                            kind: "event" | "function";
+                            description: string;
+                            /** @example functions:cart.discounts */
+                            permission: string;
+                            /** @description the host API version that introduced the point */
+                            since: string;
+                            /** @description JSON Schema of what plugins receive (also in components as point.<name>.input) */
+                            input: Record<string, never>;
+                            /** @description functions: JSON Schema of an answer (also point.<name>.output) */
+                            output?: Record<string, never>;
+                            /** @description functions: how long the offering waits for answers */
+                            timeBudgetMs?: number;
+                            /** @description functions: how answers are combined */
+                            rule?: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    ExtensionPoints_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example cart.discounts */
+                        name: string;
+                        /** @enum {string} */
+                        kind: "event" | "function";
+                        description: string;
+                        /** @example functions:cart.discounts */
+                        permission: string;
+                        /** @description the host API version that introduced the point */
+                        since: string;
+                        /** @description JSON Schema of what plugins receive (also in components as point.<name>.input) */
+                        input: Record<string, never>;
+                        /** @description functions: JSON Schema of an answer (also point.<name>.output) */
+                        output?: Record<string, never>;
+                        /** @description functions: how long the offering waits for answers */
+                        timeBudgetMs?: number;
+                        /** @description functions: how answers are combined */
+                        rule?: string;
+                    };
+                };
+            };
+            /** @description EXTENSION_POINT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ExtensionPoints_manifestSchema: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The JSON Schema of guild-plugin.json, for editors and the CLI. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
             };
         };
     };

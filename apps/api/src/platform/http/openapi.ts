@@ -1,5 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { EXTENSION_POINTS } from '@guild/extension-points';
+import { plainSchema } from '../../extension-points/extension-points.view.js';
 
 export function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -11,9 +13,17 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setVersion('1')
     .addBearerAuth()
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  // Each extension point's payloads, straight from the registry, so the reference cannot drift.
+  const schemas = (document.components ??= {}).schemas ?? {};
+  for (const point of Object.values(EXTENSION_POINTS)) {
+    schemas[`point.${point.name}.input`] = plainSchema(point.input) as object;
+    if (point.kind === 'function') schemas[`point.${point.name}.output`] = plainSchema(point.output) as object;
+  }
+  document.components.schemas = schemas;
+  return document;
 }
 
 /** Swagger UI at /docs, the JSON document at /docs-json. */
