@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { FromWorker, InspectResult, InvokeResult, ToWorker } from '../worker/protocol.js';
 
 type Request = Extract<ToWorker, { type: 'invoke' | 'inspect' }>;
@@ -23,7 +25,8 @@ export class WorkerLostError extends Error {
 // From TypeScript sources (tests, the SDK's CLI) the worker runs through tsx; from the build, as JavaScript.
 const fromSource = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(`../worker/main.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-const EXEC_ARGV = fromSource ? ['--import', 'tsx'] : [];
+// By absolute URL: the host's current folder (a partner's plugin, anywhere) need not see tsx.
+const EXEC_ARGV = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : [];
 
 /**
  * One supervised sandbox worker process. Each request has a watchdog: if the worker has not
@@ -81,13 +84,13 @@ export class WorkerProcess {
       child.once('exit', (code, signal) => reject(new Error(`the sandbox worker exited while starting (${signal ?? code})`)));
       child.on('message', (message: FromWorker) => {
         if (message.type !== 'ready') return this.receive(message);
+        // From now on the worker must not keep the host alive on its own: its IPC channel holds the loop only while busy.
+        child.unref();
         this.refreshRef();
         resolve();
       });
     });
     child.once('exit', () => this.lost(child, 'crashed'));
-    // A worker must not keep the host process alive on its own: its IPC channel holds the loop only while starting or busy.
-    child.unref();
     this.ready.catch(() => this.lost(child, 'crashed'));
     return this.ready;
   }

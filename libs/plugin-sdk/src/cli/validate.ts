@@ -1,0 +1,26 @@
+import { EXIT } from './cli-error.js';
+import { checkPlugin, withTempDir, type PluginCheck } from './check-plugin.js';
+import { formatIssue, printJson, say } from './output.js';
+
+/** The check's issues, one `CODE path message` per line, under a verdict. */
+export function printCheck(check: PluginCheck): void {
+  const plugin = check.plugin ?? 'the plugin';
+  if (check.ok) {
+    const files = check.report?.files.length ?? 0;
+    say(`${plugin} is valid: ${files} files, ${check.report?.compressedBytes ?? 0} bytes packed`);
+  } else {
+    say(`${plugin} is not valid (${check.errors.length} error${check.errors.length === 1 ? '' : 's'}):`);
+    for (const issue of check.errors) say(`  ${formatIssue(issue)}`);
+  }
+  if (check.warnings.length > 0) say('warnings:');
+  for (const issue of check.warnings) say(`  ${formatIssue(issue)}`);
+}
+
+export const checkJson = ({ ok, plugin, errors, warnings, sha256, report }: PluginCheck) => ({ ok, plugin, errors, warnings, sha256, report });
+
+export async function validateCommand(dir: string, options: { json: boolean }): Promise<number> {
+  const check = await withTempDir((workDir) => checkPlugin(dir, workDir));
+  if (options.json) printJson(checkJson(check));
+  else printCheck(check);
+  return check.ok ? EXIT.ok : EXIT.failed;
+}

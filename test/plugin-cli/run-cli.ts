@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(REPO, 'libs/plugin-sdk/bin/guild-plugin.mjs');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI: `node bin/guild-plugin.mjs …`, or `npx guild-plugin …` as a partner would (`--no`: never from the registry). */
+export function runCli(args: string[], cwd: string, options: { npx?: boolean } = {}): Promise<CliRun> {
+  const [command, argv] = options.npx ? ['npx', ['--no', '--', 'guild-plugin', ...args]] : [process.execPath, [BIN, ...args]];
+  const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+// Inside the repository (node_modules/.cache is git-ignored) rather than the OS temp folder: the
+// sandbox worker is started with `--import tsx`, which Node resolves from the current folder.
+const SCRATCH = join(REPO, 'node_modules/.cache/plugin-cli-e2e');
+
+export async function scratchDir(): Promise<string> {
+  await mkdir(SCRATCH, { recursive: true });
+  return mkdtemp(join(SCRATCH, 'run-'));
+}
+
+export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
+
+/** The tgz's real sha256, and what its `.sha256` file (`<hex>  <name>`) says. */
+export async function checksums(file: string): Promise<{ actual: string; recorded: string; name: string }> {
+  const actual = createHash('sha256').update(await readFile(file)).digest('hex');
+  const [recorded = '', name = ''] = (await readFile(`${file}.sha256`, 'utf8')).trim().split(/\s+/);
+  return { actual, recorded, name };
+}
