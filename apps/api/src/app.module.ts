@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module.js';
 import { PartnerApplicationsModule } from './partner-applications/partner-applications.module.js';
 import { PartnersModule } from './partners/partners.module.js';
 import { ExtensionPointsModule } from './extension-points/extension-points.module.js';
+import { PluginStorageModule } from './plugin-storage/plugin-storage.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -44,6 +45,7 @@ export class AppModule {
         NotificationsModule,
         PartnersModule,
         ExtensionPointsModule,
+        PluginStorageModule,
         PartnerApplicationsModule,
         DemoModule,
         QueueBoardModule,

@@ -15,6 +15,9 @@ import { Partners1795400000004 } from './partners/migrations/1795400000004-partn
 import { PartnerInvitation } from './partners/partner-invitation.entity.js';
 import { PartnerMember } from './partners/partner-member.entity.js';
 import { Partner } from './partners/partner.entity.js';
+import { PluginStorage1795400000007 } from './plugin-storage/migrations/1795400000007-plugin-storage.js';
+import { PluginStorageEntry } from './plugin-storage/plugin-storage-entry.entity.js';
+import { PluginStorageUsage } from './plugin-storage/plugin-storage-usage.entity.js';
 import { CursorPrecision1795400000006 } from './platform/database/migrations/1795400000006-cursor-precision.js';
 import { Stripe1795400000002 } from './stripe/migrations/1795400000002-stripe.js';
 import { StripeEventRecord } from './stripe/stripe-event.entity.js';
@@ -32,6 +35,8 @@ export const entities = [
   PartnerInvitation,
   PartnerApplication,
   PartnerApplicationEvent,
+  PluginStorageEntry,
+  PluginStorageUsage,
 ];
 export const migrations = [
   Identity1795400000000,
@@ -41,4 +46,5 @@ export const migrations = [
   Partners1795400000004,
   PartnerApplications1795400000005,
   CursorPrecision1795400000006,
+  PluginStorage1795400000007,
 ];

@@ -28,6 +28,8 @@ export interface TestHostOptions {
   /** Answers `http.fetch` instead of the network (after the same allow-list checks); default 200 with an empty body. */
   fetch?: (request: RecordedRequest) => FakeResponse | Promise<FakeResponse>;
   installId?: string;
+  /** Share one store between hosts (say, to show two installs do not see each other's keys); default a new one. */
+  storage?: MemoryStorage;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface TestHostOptions {
  */
 export class TestHost {
   readonly requests: RecordedRequest[] = [];
-  readonly storage = new MemoryStorage();
+  readonly storage: MemoryStorage;
   readonly installId: string;
   private readonly runtime: PluginRuntime;
 
@@ -46,6 +48,7 @@ export class TestHost {
     private readonly options: TestHostOptions,
   ) {
     this.installId = options.installId ?? 'test-install';
+    this.storage = options.storage ?? new MemoryStorage();
     const fetcher: HttpFetcher = async (request: PluginHttpRequest) => {
       const recorded = { url: request.url, method: (request.method ?? 'GET').toUpperCase(), headers: request.headers ?? {}, ...(request.body === undefined ? {} : { body: request.body }) };
       this.requests.push(recorded);
