@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,14 +28,9 @@ export function runCli(args: string[], cwd: string, options: { npx?: boolean } =
   });
 }
 
-// Inside the repository (node_modules/.cache is git-ignored) rather than the OS temp folder: the
-// sandbox worker is started with `--import tsx`, which Node resolves from the current folder.
-const SCRATCH = join(REPO, 'node_modules/.cache/plugin-cli-e2e');
-
-export async function scratchDir(): Promise<string> {
-  await mkdir(SCRATCH, { recursive: true });
-  return mkdtemp(join(SCRATCH, 'run-'));
-}
+// Outside the repository, as a partner's plugin folder may be: nothing the CLI runs may depend on
+// finding tsx or tsconfig.json from the current folder.
+export const scratchDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'guild-plugin-cli-'));
 
 export const removeDir = (dir: string) => rm(dir, { recursive: true, force: true });
 

@@ -65,3 +65,8 @@ export function toValidationIssues(errors: readonly ErrorObject[] | null | undef
   }
   return [...issues.values()];
 }
+
+/** Issues as one line for an error message: `/path message; /other message`. */
+export function describeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; ');
+}

@@ -19,23 +19,23 @@ export function printablePath(raw: string): string {
  * absolute and `..` checks, because that is how Windows would extract them, and then refused.
  */
 export function checkArchivePath(raw: string, maxLength: number): ArchivePath {
-  const refuse = (code: PackageErrorCode, reason: string): ArchivePath => ({
+  const refuse = (code: PackageErrorCode, reason: string, fix: string): ArchivePath => ({
     ok: false,
-    issue: { code, message: `${reason}: "${printablePath(raw)}"`, path: printablePath(raw) },
+    issue: { code, message: `${reason}: "${printablePath(raw)}"; ${fix}`, path: printablePath(raw) },
   });
-  if (Buffer.byteLength(raw) > maxLength) return refuse(PackageErrorCode.PathInvalid, `a path is longer than ${maxLength} bytes`);
-  if (UNPRINTABLE.test(raw)) return refuse(PackageErrorCode.PathInvalid, 'a path has control characters or is not UTF-8');
+  if (Buffer.byteLength(raw) > maxLength) return refuse(PackageErrorCode.PathInvalid, `a path is longer than ${maxLength} bytes`, 'use a shorter path');
+  if (UNPRINTABLE.test(raw)) return refuse(PackageErrorCode.PathInvalid, 'a path has control characters or is not UTF-8', 'rename the file');
 
   const slashed = raw.replaceAll('\\', '/');
-  if (slashed.startsWith('/') || DRIVE_LETTER.test(slashed)) return refuse(PackageErrorCode.AbsolutePath, 'a path is absolute');
-  if (slashed.split('/').includes('..')) return refuse(PackageErrorCode.PathTraversal, 'a path climbs out of the package with ".."');
-  if (raw.includes('\\')) return refuse(PackageErrorCode.PathInvalid, 'a path has a backslash (use "/")');
+  if (slashed.startsWith('/') || DRIVE_LETTER.test(slashed)) return refuse(PackageErrorCode.AbsolutePath, 'a path is absolute', 'make it relative to the package root');
+  if (slashed.split('/').includes('..')) return refuse(PackageErrorCode.PathTraversal, 'a path climbs out of the package with ".."', 'keep every file inside the package');
+  if (raw.includes('\\')) return refuse(PackageErrorCode.PathInvalid, 'a path has a backslash', 'use "/" between folders');
 
   const path = raw.replace(/^\.\//, '').replace(/\/$/, '');
   if (path === '') return { ok: true, path };
   for (const segment of path.split('/')) {
-    if (segment === '') return refuse(PackageErrorCode.PathInvalid, 'a path has an empty segment');
-    if (segment.startsWith('.')) return refuse(PackageErrorCode.PathInvalid, 'a path has a hidden or "." segment');
+    if (segment === '') return refuse(PackageErrorCode.PathInvalid, 'a path has an empty segment', 'remove the doubled "/"');
+    if (segment.startsWith('.')) return refuse(PackageErrorCode.PathInvalid, 'a path has a hidden or "." segment', 'leave hidden files out');
   }
   return { ok: true, path };
 }

@@ -17,21 +17,21 @@ const SVG_FORBIDDEN: [RegExp, string][] = [
 
 /** Why `icon.png` or `icon.svg` is not an icon the portal can show, or undefined when it is. */
 export function iconProblem(name: string, bytes: number, body: Buffer | undefined): string | undefined {
-  if (body === undefined || bytes > MAX_ICON_BYTES) return `is larger than ${MAX_ICON_BYTES / 1024} KiB`;
+  if (body === undefined || bytes > MAX_ICON_BYTES) return `is larger than ${MAX_ICON_BYTES / 1024} KiB; use a smaller image (icons are shown at 128 px at most)`;
   return name.endsWith('.png') ? pngProblem(body) : svgProblem(body);
 }
 
 function pngProblem(body: Buffer): string | undefined {
   const isPng =
     body.length >= PNG_MIN_BYTES && body.subarray(0, 8).equals(PNG_SIGNATURE) && body.toString('latin1', 12, 16) === 'IHDR';
-  return isPng ? undefined : 'is not a PNG image';
+  return isPng ? undefined : 'is not a PNG image; save it as PNG (an SVG goes in icon.svg)';
 }
 
 function svgProblem(body: Buffer): string | undefined {
   const text = decodeUtf8(body);
-  if (text === undefined) return 'is not UTF-8 text';
+  if (text === undefined) return 'is not UTF-8 text; save the SVG as UTF-8 (a PNG goes in icon.png)';
   const forbidden = SVG_FORBIDDEN.find(([pattern]) => pattern.test(text));
-  if (forbidden) return forbidden[1];
+  if (forbidden) return `${forbidden[1]}; remove it (an icon must be a static image)`;
   const root = rootElementOffset(text);
   const isSvg = root !== undefined && /^<svg[\s/>]/.test(text.slice(root, root + 5));
   return isSvg ? undefined : 'is not an SVG document (its root element must be <svg>)';

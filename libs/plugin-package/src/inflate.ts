@@ -28,20 +28,20 @@ export async function* inflate(data: Buffer, limits: PackageLimits): AsyncGenera
       if (total > limits.maxUncompressedBytes) {
         throw new ArchiveRefusal({
           code: PackageErrorCode.UncompressedTooLarge,
-          message: `the package unpacks to more than ${limits.maxUncompressedBytes} bytes`,
+          message: `the package unpacks to more than ${limits.maxUncompressedBytes} bytes; make its files smaller (minify the bundle, drop unused dependencies)`,
         });
       }
       if (total > maxByRatio) {
         throw new ArchiveRefusal({
           code: PackageErrorCode.CompressionRatio,
-          message: `the package unpacks to more than ${limits.maxCompressionRatio} times its compressed size`,
+          message: `the package unpacks to more than ${limits.maxCompressionRatio} times its compressed size, which a plugin's files do not; rebuild it with \`guild-plugin pack\``,
         });
       }
       yield chunk;
     }
   } catch (error) {
     if (error instanceof ArchiveRefusal) throw error;
-    throw new ArchiveRefusal({ code: PackageErrorCode.Corrupt, message: `the gzip stream is damaged or truncated (${errorMessage(error)})` });
+    throw new ArchiveRefusal({ code: PackageErrorCode.Corrupt, message: `the gzip stream is damaged or truncated (${errorMessage(error)}); upload the file again, or rebuild it with \`guild-plugin pack\`` });
   } finally {
     gunzip.destroy();
   }

@@ -127,13 +127,16 @@ describe('packPlugin', () => {
   it('refuses a folder without a README', async () => {
     const error = await packError(await pluginFolder({ 'README.md': null }));
     expect(error.code).toBe('PACKAGE_README_MISSING');
-    expect(error.issues).toEqual([{ code: 'PACKAGE_README_MISSING', message: 'README.md is missing', path: 'README.md' }]);
+    // In the server's words: the folder's files are packed and read back with readPackage.
+    expect(error.issues).toEqual([{ code: 'PACKAGE_README_MISSING', message: 'the package has no README.md; add one telling buyers what the plugin does', path: 'README.md' }]);
   });
 
   it('reports every missing file at once', async () => {
     const error = await packError(await pluginFolder({ 'README.md': null, 'icon.svg': null, 'dist/index.js': null }));
     expect(error.issues.map((issue) => issue.code)).toEqual(['PACKAGE_ENTRY_MISSING', 'PACKAGE_README_MISSING', 'PACKAGE_ICON_MISSING']);
-    expect(error.message).toContain('dist/index.js: dist/index.js is missing (PACKAGE_ENTRY_MISSING)');
+    expect(error.message).toContain(
+      'dist/index.js: the manifest\'s entry dist/index.js is not in the package; build the plugin (`guild-plugin build`) or correct "entry" in guild-plugin.json (PACKAGE_ENTRY_MISSING)',
+    );
   });
 
   it('refuses a symlinked README, even one pointing inside the folder', async () => {
@@ -157,6 +160,7 @@ describe('packPlugin', () => {
 
   it('refuses a folder without a manifest, or with an invalid one', async () => {
     expect((await packError(await pluginFolder({ 'guild-plugin.json': null }))).code).toBe('PACKAGE_MANIFEST_MISSING');
+    expect((await packError(await tempDir())).issues.map((issue) => issue.code)).toEqual(['PACKAGE_MANIFEST_MISSING']);
     const invalid = await packError(await pluginFolder({ 'guild-plugin.json': JSON.stringify({ ...manifest, version: 'v1' }) }));
     expect(invalid.issues).toEqual([expect.objectContaining({ code: 'MANIFEST_SCHEMA', path: 'guild-plugin.json', pointer: '/version' })]);
   });

@@ -2,7 +2,6 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { collectPluginFiles } from './collect-plugin-files.js';
 import { PackageError, type PackageIssue } from './package.errors.js';
-import { compareText } from './compare-text.js';
 import { readPackage } from './read-package.js';
 import { buildTarball } from './tarball.js';
 
@@ -25,11 +24,13 @@ export interface PackedPlugin {
  */
 export async function packPlugin(dir: string, options: { outDir?: string } = {}): Promise<PackedPlugin> {
   const root = resolve(dir);
-  const { files, manifest } = await collectPluginFiles(root);
+  const files = await collectPluginFiles(root);
   const tarball = await buildTarball(files);
+  // The server's checks, so a missing or unsound file is reported in the server's words.
   const read = await readPackage(tarball);
   if (!read.ok) throw new PackageError(read.errors);
 
+  const { manifest } = read;
   const slug = manifest.name.slice(manifest.name.indexOf('/') + 1);
   const outDir = resolve(options.outDir ?? root);
   const file = join(outDir, `${slug}-${manifest.version}.tgz`);
@@ -41,7 +42,7 @@ export async function packPlugin(dir: string, options: { outDir?: string } = {})
     file,
     sha256: read.sha256,
     bytes: tarball.length,
-    files: files.map(({ path }) => path).sort(compareText),
+    files: read.report.files.map(({ path }) => path),
     warnings: read.warnings,
   };
 }

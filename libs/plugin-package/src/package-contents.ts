@@ -11,6 +11,7 @@ import {
   README_FILE,
 } from './package-layout.js';
 import { PackageErrorCode, PackageWarningCode, type PackageIssue } from './package.errors.js';
+import { MAX_ICON_BYTES } from './package-limits.js';
 import type { ArchiveEntries, ArchiveFile } from './tar-entry-collector.js';
 import { decodeUtf8 } from './utf8.js';
 
@@ -27,19 +28,19 @@ export function checkContents(entries: ArchiveEntries): PackageContents {
   const byPath = new Map(withoutNpmPrefix(entries).map((file) => [file.path, file]));
   const errors: PackageIssue[] = [];
   const manifest = readManifest(byPath.get(MANIFEST_FILE), errors);
-  if (!byPath.has(README_FILE)) errors.push({ code: PackageErrorCode.ReadmeMissing, message: `the package has no ${README_FILE}` });
-  const icon = checkIcon(byPath, errors);
-  if (manifest) {
-    checkEntry(byPath, manifest, errors);
-    errors.push(...unexpectedFiles([...byPath.keys()], allowedPaths(manifest.entry)));
+  if (manifest) checkEntry(byPath, manifest, errors);
+  if (!byPath.has(README_FILE)) {
+    errors.push({ code: PackageErrorCode.ReadmeMissing, message: `the package has no ${README_FILE}; add one telling buyers what the plugin does`, path: README_FILE });
   }
+  const icon = checkIcon(byPath, errors);
+  if (manifest) errors.push(...unexpectedFiles([...byPath.keys()], allowedPaths(manifest.entry)));
   if (errors.length || !manifest || !icon) return { ok: false, errors };
 
   const files = new Map<string, Buffer>();
   for (const [path, { body }] of byPath) if (body) files.set(path, body);
   const warnings: PackageIssue[] = byPath.has(LICENSE_FILE)
     ? []
-    : [{ code: PackageWarningCode.LicenseMissing, message: `the package has no ${LICENSE_FILE} file; buyers will not know the terms` }];
+    : [{ code: PackageWarningCode.LicenseMissing, message: `the package has no ${LICENSE_FILE} file; add one, or buyers will not know the terms` }];
   return { ok: true, files, manifest, icon, warnings };
 }
 
@@ -50,16 +51,23 @@ function withoutNpmPrefix({ files, directories }: ArchiveEntries): ArchiveFile[]
   return strip ? files.map((file) => ({ ...file, path: file.path.slice(NPM_PACK_PREFIX.length) })) : files;
 }
 
+export function manifestMissing(): PackageIssue {
+  return { code: PackageErrorCode.ManifestMissing, message: `the package has no ${MANIFEST_FILE}; add one at its root (\`guild-plugin init\` writes a starter)`, path: MANIFEST_FILE };
+}
+
 /** The parsed manifest, or undefined with its problems added to `errors`. */
 export function readManifest(file: ArchiveFile | undefined, errors: PackageIssue[]): Manifest | undefined {
   const fail = (code: string, message: string, pointer?: string) => {
     errors.push({ code, message, path: MANIFEST_FILE, ...(pointer ? { pointer } : {}) });
     return undefined;
   };
-  if (!file) return fail(PackageErrorCode.ManifestMissing, `the package has no ${MANIFEST_FILE}`);
+  if (!file) {
+    errors.push(manifestMissing());
+    return undefined;
+  }
   if (!file.body) return fail(ManifestErrorCode.TooLarge, `is larger than ${MAX_MANIFEST_BYTES / 1024} KB`);
   const text = decodeUtf8(file.body);
-  if (text === undefined) return fail(ManifestErrorCode.InvalidJson, 'is not UTF-8 text');
+  if (text === undefined) return fail(ManifestErrorCode.InvalidJson, 'is not UTF-8 text; save it as UTF-8');
   const result = parseManifest(text);
   if (result.ok) return result.manifest;
   for (const error of result.errors) fail(error.code, error.message, error.path);
@@ -70,7 +78,7 @@ function checkIcon(byPath: Map<string, ArchiveFile>, errors: PackageIssue[]): st
   const icons = ICON_FILES.flatMap((name) => byPath.get(name) ?? []);
   const [icon, other] = icons;
   if (!icon) {
-    errors.push({ code: PackageErrorCode.IconMissing, message: `the package has no icon (${ICON_FILES.join(' or ')})` });
+    errors.push({ code: PackageErrorCode.IconMissing, message: `the package has no icon; add ${ICON_FILES.join(' or ')} (at most ${MAX_ICON_BYTES / 1024} KiB)` });
     return undefined;
   }
   if (other) {
@@ -87,9 +95,9 @@ function checkEntry(byPath: Map<string, ArchiveFile>, manifest: Manifest, errors
   const path = entryPath(manifest.entry);
   const file = byPath.get(path);
   if (!file) {
-    errors.push({ code: PackageErrorCode.EntryMissing, message: `the manifest's entry ${path} is not in the package`, path });
+    errors.push({ code: PackageErrorCode.EntryMissing, message: `the manifest's entry ${path} is not in the package; build the plugin (\`guild-plugin build\`) or correct "entry" in ${MANIFEST_FILE}`, path });
   } else if (!file.body || decodeUtf8(file.body) === undefined) {
-    errors.push({ code: PackageErrorCode.EntryInvalid, message: `the entry ${path} is not UTF-8 text`, path });
+    errors.push({ code: PackageErrorCode.EntryInvalid, message: `the entry ${path} is not UTF-8 text; bundle it as UTF-8 (\`guild-plugin build\` does)`, path });
   }
 }
 
@@ -98,7 +106,7 @@ function unexpectedFiles(paths: string[], allowed: Set<string>): PackageIssue[] 
     .filter((path) => !allowed.has(path))
     .map((path) => {
       const meant = caseMistakeFor(path, allowed);
-      const hint = meant ? ` (did you mean ${meant}?)` : '';
-      return { code: PackageErrorCode.UnexpectedFile, message: `${path} is not part of a plugin package${hint}`, path };
+      const fix = meant ? `rename it to ${meant}` : 'remove it';
+      return { code: PackageErrorCode.UnexpectedFile, message: `${path} is not part of a plugin package; ${fix}`, path };
     });
 }

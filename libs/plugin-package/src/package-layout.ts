@@ -28,9 +28,9 @@ export function entryPath(entry: string): string {
   return entry.replace(/^\.\//, '');
 }
 
-/** Every path a package with this entry may hold. */
-export function allowedPaths(entry: string): Set<string> {
-  return new Set([...FIXED_FILES, entryPath(entry)]);
+/** Every path a package with this entry may hold; without one (the manifest does not parse), the fixed files. */
+export function allowedPaths(entry?: string): Set<string> {
+  return new Set(entry === undefined ? FIXED_FILES : [...FIXED_FILES, entryPath(entry)]);
 }
 
 /** `readme.md` for `README.md`: the likeliest mistake behind an unexpected file. */

@@ -11,7 +11,7 @@ export type ArchiveRead = { ok: true; entries: ArchiveEntries; uncompressedBytes
  * Stops at the first problem with the stream as a whole; collects every problem with an entry.
  */
 export async function readArchive(data: Buffer, limits: PackageLimits): Promise<ArchiveRead> {
-  if (!isGzip(data)) return { ok: false, errors: [{ code: PackageErrorCode.NotGzip, message: 'the package is not a gzip file (.tgz)' }] };
+  if (!isGzip(data)) return { ok: false, errors: [{ code: PackageErrorCode.NotGzip, message: 'the package is not a gzip file (.tgz); build it with `guild-plugin pack`' }] };
   const collector = new TarEntryCollector(limits);
   let uncompressedBytes = 0;
   try {

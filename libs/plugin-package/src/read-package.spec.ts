@@ -118,7 +118,7 @@ describe('readPackage: a good package', () => {
 describe('readPackage: the manifest', () => {
   it('refuses a package without one', async () => {
     expect(await errorsOf(packageOf({ 'guild-plugin.json': null }))).toEqual([
-      { code: 'PACKAGE_MANIFEST_MISSING', message: 'the package has no guild-plugin.json', path: 'guild-plugin.json' },
+      { code: 'PACKAGE_MANIFEST_MISSING', message: 'the package has no guild-plugin.json; add one at its root (`guild-plugin init` writes a starter)', path: 'guild-plugin.json' },
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('readPackage: the manifest', () => {
 
   it('refuses one that is not UTF-8', async () => {
     const errors = await errorsOf(packageOf({ 'guild-plugin.json': Buffer.from([0x7b, 0xff, 0x7d]) }));
-    expect(errors).toEqual([expect.objectContaining({ code: 'MANIFEST_INVALID_JSON', message: 'is not UTF-8 text' })]);
+    expect(errors).toEqual([expect.objectContaining({ code: 'MANIFEST_INVALID_JSON', message: 'is not UTF-8 text; save it as UTF-8' })]);
   });
 
   it('passes parseManifest’s problems through, with their JSON Pointer', async () => {
@@ -185,9 +185,9 @@ describe('readPackage: the other files', () => {
   it('refuses every file a package does not hold, hinting at case mistakes', async () => {
     const errors = await errorsOf(packageOf({ 'README.md': null, 'readme.md': '# hi', 'src/index.ts': 'x', 'node_modules/x/index.js': 'x' }));
     expect(errors).toEqual([
-      { code: 'PACKAGE_README_MISSING', message: 'the package has no README.md' },
+      { code: 'PACKAGE_README_MISSING', message: 'the package has no README.md; add one telling buyers what the plugin does', path: 'README.md' },
       expect.objectContaining({ code: 'PACKAGE_UNEXPECTED_FILE', path: 'node_modules/x/index.js' }),
-      { code: 'PACKAGE_UNEXPECTED_FILE', message: 'readme.md is not part of a plugin package (did you mean README.md?)', path: 'readme.md' },
+      { code: 'PACKAGE_UNEXPECTED_FILE', message: 'readme.md is not part of a plugin package; rename it to README.md', path: 'readme.md' },
       expect.objectContaining({ code: 'PACKAGE_UNEXPECTED_FILE', path: 'src/index.ts' }),
     ]);
   });

@@ -22,7 +22,7 @@ export async function readPackage(data: Uint8Array, limits?: Partial<PackageLimi
   const bytes = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   // Not even hashed: oversized input gets no work at all.
   if (bytes.length > resolved.maxCompressedBytes) {
-    return { ok: false, errors: [{ code: PackageErrorCode.TooLarge, message: `the package is larger than ${resolved.maxCompressedBytes} bytes` }] };
+    return { ok: false, errors: [{ code: PackageErrorCode.TooLarge, message: `the package is larger than ${resolved.maxCompressedBytes} bytes; make its files smaller (minify the bundle, drop unused dependencies)` }] };
   }
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 

@@ -51,7 +51,7 @@ export class TarEntryCollector {
     this.parser.on('entry', (entry: ReadEntry) => this.onEntry(entry));
     this.parser.on('ignoredEntry', (entry: ReadEntry) => this.onIgnoredEntry(entry));
     this.parser.on('eof', () => (this.sawEndOfArchive = true));
-    this.parser.on('error', (error: Error) => this.refuse(PackageErrorCode.Corrupt, `the archive is not a valid tar file (${error.message})`));
+    this.parser.on('error', (error: Error) => this.refuse(PackageErrorCode.Corrupt, `the archive is not a valid tar file (${error.message}); rebuild it with \`guild-plugin pack\``));
   }
 
   write(chunk: Buffer): void {
@@ -59,7 +59,7 @@ export class TarEntryCollector {
     if (this.sawEndOfArchive) return;
     if (this.head.length < GZIP_SNIFF_BYTES) {
       this.head = Buffer.concat([this.head, chunk.subarray(0, GZIP_SNIFF_BYTES - this.head.length)]);
-      if (isGzip(this.head)) this.refuse(PackageErrorCode.Corrupt, 'the archive is compressed twice');
+      if (isGzip(this.head)) this.refuse(PackageErrorCode.Corrupt, 'the archive is compressed twice; gzip the tar once (`guild-plugin pack` does)');
     }
     this.throwIfRefused();
     this.parser.write(chunk);
@@ -91,11 +91,11 @@ export class TarEntryCollector {
     }
     if (LINK_TYPES.has(type)) {
       const target = printablePath(entry.linkpath ?? '');
-      this.issues.push({ code: PackageErrorCode.Link, message: `${path} is a ${linkKind(type)} to "${target}"`, path });
+      this.issues.push({ code: PackageErrorCode.Link, message: `${path} is a ${linkKind(type)} to "${target}"; put the file itself in the package`, path });
       return void entry.resume();
     }
     if (!FILE_TYPES.has(type)) {
-      this.issues.push({ code: PackageErrorCode.SpecialFile, message: `${path} is a ${type} entry, not a regular file`, path });
+      this.issues.push({ code: PackageErrorCode.SpecialFile, message: `${path} is a ${type} entry, not a regular file; remove it`, path });
       return void entry.resume();
     }
     this.collectFile(entry, path);
@@ -103,12 +103,12 @@ export class TarEntryCollector {
 
   private collectFile(entry: ReadEntry, path: string): void {
     if (entry.size > this.limits.maxFileBytes) {
-      this.refuse(PackageErrorCode.FileTooLarge, `${path} is larger than ${this.limits.maxFileBytes} bytes`, path);
+      this.refuse(PackageErrorCode.FileTooLarge, `${path} is larger than ${this.limits.maxFileBytes} bytes; make it smaller`, path);
       return void entry.resume();
     }
     const key = collisionKey(path);
     if (this.seen.has(key)) {
-      this.issues.push({ code: PackageErrorCode.DuplicateEntry, message: `${path} is in the archive more than once`, path });
+      this.issues.push({ code: PackageErrorCode.DuplicateEntry, message: `${path} is in the archive more than once (paths are compared ignoring case); keep one`, path });
       return void entry.resume();
     }
     this.seen.add(key);
@@ -123,26 +123,26 @@ export class TarEntryCollector {
     entry.on('data', (chunk: Buffer) => {
       received += chunk.length;
       // The parser cuts bodies at the header's size; this holds even if that ever changes.
-      if (received > entry.size) this.refuse(PackageErrorCode.Corrupt, `${path} is longer than its header says`, path);
+      if (received > entry.size) this.refuse(PackageErrorCode.Corrupt, `${path} is longer than its header says; rebuild it with \`guild-plugin pack\``, path);
       else chunks.push(chunk);
     });
   }
 
   private onIgnoredEntry(entry: ReadEntry): void {
     if (entry.meta) {
-      this.refuse(PackageErrorCode.Corrupt, `the archive has an extended header larger than ${MAX_EXTENDED_HEADER_BYTES} bytes`);
+      this.refuse(PackageErrorCode.Corrupt, `the archive has an extended header larger than ${MAX_EXTENDED_HEADER_BYTES} bytes; rebuild it with \`guild-plugin pack\``);
       return;
     }
     if (this.refusal || !this.countEntry()) return;
     const path = printablePath(entry.path);
-    this.issues.push({ code: PackageErrorCode.SpecialFile, message: `${path} is a ${entry.type} entry, not a regular file`, path });
+    this.issues.push({ code: PackageErrorCode.SpecialFile, message: `${path} is a ${entry.type} entry, not a regular file; remove it`, path });
   }
 
   /** False (and the archive refused) once there are more entries than allowed. */
   private countEntry(): boolean {
     this.entryCount += 1;
     if (this.entryCount <= this.limits.maxFiles) return true;
-    this.refuse(PackageErrorCode.TooManyFiles, `the package has more than ${this.limits.maxFiles} entries`);
+    this.refuse(PackageErrorCode.TooManyFiles, `the package has more than ${this.limits.maxFiles} entries; a package holds only the manifest, its entry, README, icon, CHANGELOG and LICENSE (\`guild-plugin pack\` picks them)`);
     return false;
   }
 

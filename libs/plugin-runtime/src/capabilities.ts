@@ -1,5 +1,6 @@
 import type { Permission } from '@guild/extension-points';
-import { createSafeFetch, hostAllowed, HttpFetchError, HttpPermissionError, type PluginHttpRequest, type PluginHttpResponse, type SafeFetchPolicy } from './http/index.js';
+import { createSafeFetch, HttpFetchError, HttpPermissionError, type PluginHttpRequest, type PluginHttpResponse, type SafeFetchPolicy } from './http/index.js';
+import { checkUrl } from './http/url-policy.js';
 import type { CapabilityDenial } from './invocation.js';
 import type { StorageQuota } from './limits.js';
 import { StorageError, type StorageAdapter } from './storage/storage-adapter.js';
@@ -57,7 +58,7 @@ export class Capabilities {
 
   private async dispatch(name: string, args: Record<string, unknown>): Promise<unknown> {
     if (name.startsWith('storage.')) {
-      this.require('storage', 'storage', 'the plugin does not hold the storage permission');
+      if (!this.options.permissions.includes('storage')) throw notGranted(name, 'storage');
       return this.storage(name, args);
     }
     if (name === 'http.fetch') return this.fetch(args);
@@ -96,18 +97,11 @@ export class Capabilities {
   }
 
   private async fetch(args: Record<string, unknown>): Promise<PluginHttpResponse> {
-    if (this.hosts.length === 0) this.require('http', 'http.fetch', 'the plugin holds no http:<host> permission');
+    if (this.hosts.length === 0) throw notGranted('http.fetch', 'http:<host>');
     const request = toRequest(args);
-    const host = hostnameOf(request.url);
-    if (host !== null && !hostAllowed(host, this.hosts)) {
-      throw new HttpPermissionError('HOST_NOT_ALLOWED', request.url, `${host} is not among the hosts this install allows`);
-    }
+    // The URL policy runs here for every fetcher, so the SDK's recording fetcher refuses exactly what the network one would.
+    checkUrl(parseUrl(request.url), this.hosts);
     return this.options.fetcher(request, { ...this.options.httpPolicy, allowedHosts: this.hosts, signal: this.options.signal });
-  }
-
-  private require(capability: string, what: string, message: string): void {
-    if (capability === 'storage' && this.options.permissions.includes('storage')) return;
-    throw new Denied('PERMISSION_NOT_GRANTED', `${what} refused: ${message}`);
   }
 
   private describe(capability: string, error: unknown): { name: string; code: string; message: string } {
@@ -136,10 +130,14 @@ function toRequest(args: Record<string, unknown>): PluginHttpRequest {
   };
 }
 
-function hostnameOf(url: string): string | null {
+function notGranted(capability: string, permission: string): Denied {
+  return new Denied('PERMISSION_NOT_GRANTED', `${capability} refused: this install does not grant ${permission}; add it to the manifest's permissions (the buyer grants it at install)`);
+}
+
+function parseUrl(url: string): URL {
   try {
-    return new URL(url).hostname.toLowerCase();
+    return new URL(url);
   } catch {
-    return null;
+    throw new HttpFetchError('HTTP_INVALID_REQUEST', `http.fetch needs an absolute http: or https: URL, not ${JSON.stringify(url.slice(0, 200))}`);
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { EXTENSION_POINTS, validateInput, validateOutput, type ExtensionPointName, type Permission } from '@guild/extension-points';
+import { describeIssues, EXTENSION_POINTS, isFunctionName, validateInput, validateOutput, type ExtensionPointName, type Permission } from '@guild/extension-points';
 import type { Manifest } from '@guild/plugin-manifest';
 import { Capabilities, networkFetcher, type HttpFetcher } from './capabilities.js';
 import type { SafeFetchPolicy } from './http/index.js';
@@ -11,7 +11,10 @@ import type { StorageAdapter } from './storage/storage-adapter.js';
 import { WorkerLostError, WorkerProcess } from './supervisor/worker-process.js';
 import type { InspectResult, InvokeResult, SandboxLimits } from './worker/protocol.js';
 
-/** A plugin version as the runtime runs it: its checked manifest and its bundled entry file. */
+/**
+ * A plugin version as the runtime runs it: its checked manifest and its bundled entry file.
+ * Keep one object per version and do not change it: the runtime remembers its code's digest by object.
+ */
 export interface PluginVersion {
   manifest: Manifest;
   code: string;
@@ -65,6 +68,7 @@ export class PluginRuntime {
 
   async invoke(plugin: PluginVersion, install: PluginInstall, point: ExtensionPointName, input: unknown): Promise<InvocationRecord> {
     const started = performance.now();
+    const startedAt = new Date().toISOString();
     const spec = EXTENSION_POINTS[point];
     const { manifest } = plugin;
     const record = (fields: Pick<InvocationRecord, 'outcome' | 'cpuMs' | 'cold'> & Partial<InvocationRecord>): InvocationRecord => ({
@@ -74,7 +78,7 @@ export class PluginRuntime {
       installId: install.id,
       point,
       kind: spec.kind,
-      startedAt: new Date(Date.now() - (performance.now() - started)).toISOString(),
+      startedAt,
       durationMs: Math.round((performance.now() - started) * 100) / 100,
       logs: [],
       logsTruncated: false,
@@ -85,11 +89,12 @@ export class PluginRuntime {
       record({ outcome, cpuMs: 0, cold: false, error: { code, message } });
 
     const permissions = grantedPermissions(manifest, install);
-    const implemented = spec.kind === 'event' ? manifest.events.includes(point as never) : manifest.functions.includes(point as never);
+    const declared: readonly string[] = spec.kind === 'event' ? manifest.events : manifest.functions;
+    const implemented = declared.includes(point);
     if (!implemented) return refused('error', 'NOT_IMPLEMENTED', `${manifest.name} does not declare ${spec.kind} ${point}`);
     if (!permissions.includes(spec.permission)) return refused('permission', 'PERMISSION_NOT_GRANTED', `the install does not grant ${spec.permission}`);
     const checked = validateInput(point, input);
-    if (!checked.ok) return refused('error', 'INPUT_INVALID', checked.errors.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; '));
+    if (!checked.ok) return refused('error', 'INPUT_INVALID', describeIssues(checked.errors));
 
     const cpuMs = spec.kind === 'function' ? Math.min(manifest.limits.timeoutMs, spec.timeBudgetMs) : manifest.limits.timeoutMs;
     const wallMs = spec.kind === 'function' ? spec.timeBudgetMs + this.limits.functionWallGraceMs : this.limits.eventWallMs;
@@ -103,12 +108,11 @@ export class PluginRuntime {
       httpPolicy: this.options.http ?? {},
       signal: abort.signal,
     });
-    const key = codeKey(plugin);
     const request = {
       type: 'invoke' as const,
       id: randomUUID(),
-      plugin: { key },
-      poolKey: `${key}|${install.id}`,
+      plugin: { key: codeKey(plugin) },
+      installId: install.id,
       kind: spec.kind,
       point,
       input: JSON.stringify(input),
@@ -120,12 +124,12 @@ export class PluginRuntime {
       const { outcome, error, logs, logsTruncated, cpuMs: used, cold } = answer;
       const base = { logs, logsTruncated, cpuMs: Math.round(used * 100) / 100, cold, denied: capabilities.denied };
       if (outcome !== 'ok') return record({ ...base, outcome, ...(error ? { error } : {}) });
-      if (spec.kind === 'event') return record({ ...base, outcome });
+      if (!isFunctionName(point)) return record({ ...base, outcome });
       const output: unknown = answer.output === undefined ? null : JSON.parse(answer.output);
-      const valid = validateOutput(point as never, output);
+      const valid = validateOutput(point, output);
       if (!valid.ok) {
-        const message = valid.errors.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; ');
-        return record({ ...base, outcome: 'error', error: { code: 'OUTPUT_INVALID', message: `the answer does not match ${point}'s output schema: ${message}` } });
+        const message = `the answer does not match ${point}'s output schema (GET /v1/extension-points/${point}): ${describeIssues(valid.errors)}`;
+        return record({ ...base, outcome: 'error', error: { code: 'OUTPUT_INVALID', message } });
       }
       return record({ ...base, outcome, output });
     } catch (error) {
@@ -164,9 +168,12 @@ export class PluginRuntime {
     await Promise.all(this.pool.map((worker) => worker.stop()));
   }
 
-  /** Same plugin version and install → same worker, so its warm sandboxes are found; a lost worker is retried once elsewhere. */
+  /**
+   * Same plugin version and install → same worker, so its warm sandboxes are found. A request
+   * lost with a worker killed for another request's sake is retried once, on its replacement.
+   */
   private async request(request: Parameters<WorkerProcess['request']>[0], code: string, onCapability: (name: string, args: string) => Promise<string>) {
-    const affinity = 'poolKey' in request ? request.poolKey : request.plugin.key;
+    const affinity = request.type === 'invoke' ? `${request.plugin.key}|${request.installId}` : request.plugin.key;
     const first = this.pool[hashIndex(affinity, this.pool.length)];
     try {
       return await first.request(request, code, onCapability);
@@ -189,8 +196,17 @@ export function grantedPermissions(manifest: Manifest, install: PluginInstall): 
   return install.permissions ? asked.filter((permission) => install.permissions!.includes(permission)) : [...asked];
 }
 
-function codeKey({ manifest, code }: PluginVersion): string {
-  return `${manifest.name}@${manifest.version}#${createHash('sha256').update(code).digest('hex').slice(0, 16)}`;
+// Hashing a bundle (up to megabytes) on every call would cost more than a warm call; callers keep their version objects.
+const codeKeys = new WeakMap<PluginVersion, string>();
+
+/** Identifies a version's code across processes: name, version and a digest of the bundle itself. */
+function codeKey(plugin: PluginVersion): string {
+  let key = codeKeys.get(plugin);
+  if (key === undefined) {
+    key = `${plugin.manifest.name}@${plugin.manifest.version}#${createHash('sha256').update(plugin.code).digest('hex').slice(0, 16)}`;
+    codeKeys.set(plugin, key);
+  }
+  return key;
 }
 
 function hashIndex(key: string, size: number): number {

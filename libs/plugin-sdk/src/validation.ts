@@ -1,5 +1,5 @@
 // The package check that needs the sandbox: load the entry and compare its handlers with the
-// manifest. The CLI's `validate` and the server's upload check both use it. Not re-exported
+// manifest. The CLI's `validate` uses it, and so will the server's upload check. Not re-exported
 // from the SDK's index, which is bundled into every plugin.
 import type { Manifest } from '@guild/plugin-manifest';
 import { MANIFEST_FILE, type PackageIssue } from '@guild/plugin-package';
@@ -12,7 +12,7 @@ export const EntryIssueCode = {
 } as const;
 
 /** The handlers a loaded entry exports against the points its manifest declares, both ways. */
-export function compareExports(manifest: Manifest, exported: PluginExports): PackageIssue[] {
+function compareExports(manifest: Manifest, exported: PluginExports): PackageIssue[] {
   const entry = manifest.entry.replace(/^\.\//, '');
   if (!exported.ok) {
     const reason = exported.error ? `${exported.error.code}: ${exported.error.message}` : 'no reason given';

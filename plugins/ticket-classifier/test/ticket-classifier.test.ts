@@ -164,7 +164,8 @@ await test('ticket.created', async (t) => {
     const record = await plugin.invoke('ticket.created', ticketCreated('Refund for invoice 42'));
 
     assert.equal(record.outcome, 'permission');
-    assert.match(record.error?.message ?? '', /storage permission/);
+    assert.equal(record.error?.code, 'PERMISSION_NOT_GRANTED');
+    assert.match(record.error?.message ?? '', /does not grant storage\b/);
     assert.ok(record.denied.length > 0 && record.denied.every((denial) => denial.capability === 'storage.increment'));
     assert.deepEqual(plugin.stored(), {});
   });

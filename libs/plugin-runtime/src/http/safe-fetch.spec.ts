@@ -150,7 +150,7 @@ describe('createSafeFetch: refused targets', () => {
     const error = await failure(fetchWith({ url: server.url('evil.test') }));
     expect(error).toBeInstanceOf(HttpPermissionError);
     expect(error).toMatchObject({ code: 'HOST_NOT_ALLOWED', url: server.url('evil.test') });
-    expect(error.message).toBe('http.fetch refused: evil.test is not an allowed host for this plugin');
+    expect(error.message).toBe('http.fetch refused: evil.test is not an allowed host for this plugin; only public DNS names can be allowed, not IP addresses or local names');
     expect(dns.asked).toEqual([]);
     expect(server.connections).toBe(0);
   });

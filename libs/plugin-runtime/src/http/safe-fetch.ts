@@ -51,6 +51,7 @@ export function createSafeFetch(policy: SafeFetchPolicy): SafeFetch {
     for (let redirects = 0; ; redirects++) {
       const target = checkUrl(request.url, policy.allowedHosts);
       const addresses = await resolvePublicAddresses(target, lookup, exemptions);
+      // The call may have given up while DNS ran (see untilAborted): connect to nothing then.
       signal.throwIfAborted();
       const response = await openExchange(target, addresses, request, signal);
       const next = redirectedRequest(request, response.statusCode ?? 0, response.headers.location);

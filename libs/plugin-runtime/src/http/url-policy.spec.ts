@@ -24,6 +24,12 @@ describe('hostAllowed', () => {
   it('ignores malformed entries', () => {
     expect(hostAllowed('api.example.com', ['*', '*.', 'api.*.com', 'api.example.com:443'])).toBe(false);
   });
+
+  it('matches only hosts a manifest may ask for (isHttpHost), on both sides', () => {
+    expect(hostAllowed('api.example.com', ['*.com'])).toBe(false);
+    expect(hostAllowed('*.example.com', ['*.example.com'])).toBe(false);
+    for (const host of ['localhost', 'printer.local', 'db.corp.internal']) expect(hostAllowed(host, [host, '*.local', '*.corp.internal'])).toBe(false);
+  });
 });
 
 describe('checkUrl', () => {
@@ -58,6 +64,13 @@ describe('checkUrl', () => {
   it.each(['http://hooks.example.com:22/', 'http://hooks.example.com:25/', 'https://hooks.example.com:1023/', 'http://hooks.example.com:0/'])('refuses the port of %s', (raw) =>
     expect(refusal(raw)?.code).toBe('PORT_NOT_ALLOWED'),
   );
+
+  it('says how to get a refused host allowed, when it can be', () => {
+    expect(refusal('https://api.other.com/')?.message).toBe(
+      'http.fetch refused: api.other.com is not an allowed host for this plugin; the manifest must ask for "http:api.other.com" and the install must grant it',
+    );
+    expect(refusal('http://10.0.0.1/')?.message).toContain('only public DNS names can be allowed');
+  });
 
   it('normalises odd IPv4 forms before the allow-list sees them', () => {
     expect(refusal('http://2130706433/')).toMatchObject({ code: 'HOST_NOT_ALLOWED', url: 'http://127.0.0.1/' });

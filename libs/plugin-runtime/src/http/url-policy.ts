@@ -1,3 +1,4 @@
+import { isHttpHost } from '@guild/extension-points';
 import { HttpPermissionError } from './errors.js';
 
 /** A URL that passed the scheme, credentials, port and allow-list checks (addresses are checked after DNS). */
@@ -11,9 +12,6 @@ export interface AllowedTarget {
 const DEFAULT_PORTS: Record<string, number> = { 'http:': 80, 'https:': 443 };
 // Below 1024 sit SSH, SMTP, DNS and friends; nothing a webhook needs besides 80 and 443.
 const FIRST_UNPRIVILEGED_PORT = 1024;
-const DNS_NAME = /^[a-z0-9_-]+(\.[a-z0-9_-]+)*$/;
-// WHATWG URL reads a host whose last label is a number as IPv4 (`127.1`, `0x7f.1`, `2130706433`).
-const NUMERIC_LABEL = /^(\d+|0x[0-9a-f]*)$/;
 
 export function checkUrl(url: URL, allowedHosts: readonly string[]): AllowedTarget {
   const shown = withoutCredentials(url);
@@ -30,23 +28,26 @@ export function checkUrl(url: URL, allowedHosts: readonly string[]): AllowedTarg
   }
   const hostname = normalizeHost(url.hostname);
   if (!hostAllowed(hostname, allowedHosts)) {
-    throw new HttpPermissionError('HOST_NOT_ALLOWED', shown, `${url.hostname} is not an allowed host for this plugin`);
+    const fix = isReachableHost(hostname)
+      ? `the manifest must ask for "http:${hostname}" and the install must grant it`
+      : 'only public DNS names can be allowed, not IP addresses or local names';
+    throw new HttpPermissionError('HOST_NOT_ALLOWED', shown, `${url.hostname} is not an allowed host for this plugin; ${fix}`);
   }
   return { url, hostname, port };
 }
 
 /**
  * Whether `hostname` is granted by `allowedHosts`: exact names, or `*.example.com` for any
- * subdomain at any depth (not `example.com` itself). IP literals never match.
+ * subdomain at any depth (not `example.com` itself). Both sides must be hosts a manifest may ask
+ * for (`isHttpHost`), so IP literals, single labels and local TLDs never match.
  */
 export function hostAllowed(hostname: string, allowedHosts: readonly string[]): boolean {
   const host = normalizeHost(hostname);
-  if (!DNS_NAME.test(host) || NUMERIC_LABEL.test(host.slice(host.lastIndexOf('.') + 1))) return false;
+  if (!isReachableHost(host)) return false;
   return allowedHosts.some((entry) => {
     const allowed = normalizeHost(entry);
-    if (!allowed.startsWith('*.')) return host === allowed;
-    const suffix = allowed.slice(1);
-    return DNS_NAME.test(suffix.slice(1)) && host.endsWith(suffix) && host.length > suffix.length;
+    if (!isHttpHost(allowed)) return false;
+    return allowed.startsWith('*.') ? host.endsWith(allowed.slice(1)) : host === allowed;
   });
 }
 
@@ -57,6 +58,11 @@ export function withoutCredentials(url: URL): string {
   copy.username = '';
   copy.password = '';
   return copy.href;
+}
+
+/** A host a manifest may ask for (`isHttpHost`), but not a wildcard: WHATWG URLs let `*` through in a hostname. */
+function isReachableHost(host: string): boolean {
+  return !host.startsWith('*.') && isHttpHost(host);
 }
 
 function normalizeHost(host: string): string {

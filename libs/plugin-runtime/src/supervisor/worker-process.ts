@@ -8,7 +8,9 @@ type Answer = InvokeResult | InspectResult;
 type CapabilityHandler = (name: string, args: string) => Promise<string>;
 
 interface InFlight {
+  /** Sent without the bundle once this worker has it; `code` is resent if the worker asks. */
   request: Request;
+  code: string;
   resolve(answer: Answer): void;
   reject(error: Error): void;
   onCapability: CapabilityHandler;
@@ -47,15 +49,15 @@ export class WorkerProcess {
   }
 
   async request(request: Request, code: string, onCapability: CapabilityHandler): Promise<Answer> {
-    await this.start();
-    const wallMs = request.limits.wallMs;
+    await this.start().catch(() => {
+      throw new WorkerLostError('crashed');
+    });
+    const { key } = request.plugin;
     return new Promise<Answer>((resolve, reject) => {
-      const watchdog = setTimeout(() => this.kill('unresponsive', request.id), wallMs + this.options.watchdogGraceMs);
-      this.inFlight.set(request.id, { request: { ...request, plugin: { key: request.plugin.key } }, resolve, reject, onCapability, watchdog });
-      const withCode = this.sentCode.has(request.plugin.key) ? request : { ...request, plugin: { key: request.plugin.key, code } };
-      this.sentCode.add(request.plugin.key);
-      this.codeFor.set(request.id, code);
-      this.send(withCode);
+      const watchdog = setTimeout(() => this.kill(request.id), request.limits.wallMs + this.options.watchdogGraceMs);
+      this.inFlight.set(request.id, { request, code, resolve, reject, onCapability, watchdog });
+      this.send({ ...request, plugin: this.sentCode.has(key) ? { key } : { key, code } });
+      this.sentCode.add(key);
     });
   }
 
@@ -67,8 +69,6 @@ export class WorkerProcess {
     child.kill('SIGKILL');
     await exited;
   }
-
-  private readonly codeFor = new Map<string, string>();
 
   private start(): Promise<void> {
     if (this.ready) return this.ready;
@@ -90,8 +90,8 @@ export class WorkerProcess {
         resolve();
       });
     });
-    child.once('exit', () => this.lost(child, 'crashed'));
-    this.ready.catch(() => this.lost(child, 'crashed'));
+    child.once('exit', () => this.lost(child));
+    this.ready.catch(() => this.lost(child));
     return this.ready;
   }
 
@@ -100,7 +100,7 @@ export class WorkerProcess {
     if (!entry) return;
     switch (message.type) {
       case 'need-code':
-        return this.send({ ...entry.request, plugin: { key: entry.request.plugin.key, code: this.codeFor.get(message.id) } });
+        return this.send({ ...entry.request, plugin: { key: entry.request.plugin.key, code: entry.code } });
       case 'capability':
         return void entry.onCapability(message.name, message.args).then((result) =>
           this.send({ type: 'capability-result', id: message.id, call: message.call, result }),
@@ -115,7 +115,6 @@ export class WorkerProcess {
     const entry = this.inFlight.get(id);
     if (entry) clearTimeout(entry.watchdog);
     this.inFlight.delete(id);
-    this.codeFor.delete(id);
     this.refreshRef();
     return entry;
   }
@@ -131,20 +130,20 @@ export class WorkerProcess {
     else this.child?.channel?.unref();
   }
 
-  private kill(reason: 'unresponsive', culprit: string): void {
+  /** The watchdog: `culprit` fails as unresponsive, everything else the worker held as crashed. */
+  private kill(culprit: string): void {
     const child = this.child;
     if (!child) return;
-    const entry = this.settle(culprit);
-    entry?.reject(new WorkerLostError(reason));
+    this.settle(culprit)?.reject(new WorkerLostError('unresponsive'));
     child.kill('SIGKILL');
-    this.lost(child, 'crashed');
+    this.lost(child);
   }
 
-  private lost(child: ChildProcess, reason: 'crashed' | 'unresponsive'): void {
+  private lost(child: ChildProcess): void {
     if (this.child !== child) return;
     this.child = null;
     this.ready = null;
     this.sentCode.clear();
-    for (const id of [...this.inFlight.keys()]) this.settle(id)?.reject(new WorkerLostError(reason));
+    for (const id of [...this.inFlight.keys()]) this.settle(id)?.reject(new WorkerLostError('crashed'));
   }
 }

@@ -2,8 +2,8 @@
 // plugin code in them; everything it knows arrives as messages, and capabilities (storage, HTTP)
 // are asked of the supervisor, which checks permissions. If this process hangs or dies, the
 // supervisor kills and replaces it; the API process is never at risk.
-import { failure, wallExceeded, type Failure } from './sandbox-errors.js';
-import { SandboxLoadError, type Sandbox, type SandboxHost } from './sandbox.js';
+import { failure, failureOf, wallExceeded, type Failure } from './sandbox-errors.js';
+import type { Sandbox, SandboxHost } from './sandbox.js';
 import { SandboxPool } from './sandbox-pool.js';
 import { LogCollector } from './log-collector.js';
 import type { FromWorker, InvokeResult, ToWorker } from './protocol.js';
@@ -51,7 +51,7 @@ function hostFor(id: string, logs: LogCollector, maxCalls: number): SandboxHost 
 }
 
 async function invoke(message: InvokeMessage): Promise<void> {
-  const { id, plugin, poolKey, limits } = message;
+  const { id, plugin, installId, limits } = message;
   const compiled = compile(plugin);
   if (compiled === 'missing') return send({ type: 'need-code', id });
   const logs = new LogCollector(limits);
@@ -66,6 +66,7 @@ async function invoke(message: InvokeMessage): Promise<void> {
 
   const host = hostFor(id, logs, limits.maxCapabilityCalls);
   let sandbox: Sandbox | undefined;
+  let cold = true;
   let finished = false;
   const finish = (answer: InvokeResult) => {
     if (finished) return;
@@ -74,22 +75,21 @@ async function invoke(message: InvokeMessage): Promise<void> {
     pendingCalls.delete(id);
     send(answer);
   };
+  // Past the wall limit the sandbox is waiting on a call that will not be answered in time: drop it.
   const wall = setTimeout(() => {
-    if (sandbox) sandbox.broken = true;
-    finish(result({ ...wallExceeded(limits.wallMs), cpuMs: 0, cold: false }));
+    sandbox?.dispose();
+    finish(result({ ...wallExceeded(limits.wallMs), cpuMs: 0, cold }));
   }, limits.wallMs);
 
   try {
-    const acquired = await pool.acquire(plugin.key, poolKey, limits.memoryBytes, limits.cpuMs, host);
-    sandbox = acquired.sandbox;
+    ({ sandbox, cold } = await pool.acquire(plugin.key, installId, limits.memoryBytes, limits.cpuMs, host));
     if (finished) return sandbox.dispose();
     const answer = await sandbox.invoke(message, limits, host);
-    pool.release(poolKey, sandbox);
-    if (answer.ok) finish(result({ outcome: 'ok', ...(answer.output === null ? {} : { output: answer.output }), cpuMs: answer.cpuMs, cold: acquired.cold }));
-    else finish(result({ outcome: answer.outcome, error: answer.error, cpuMs: answer.cpuMs, cold: acquired.cold }));
+    pool.release(plugin.key, installId, sandbox);
+    if (answer.ok) finish(result({ outcome: 'ok', ...(answer.output === null ? {} : { output: answer.output }), cpuMs: answer.cpuMs, cold }));
+    else finish(result({ outcome: answer.outcome, error: answer.error, cpuMs: answer.cpuMs, cold }));
   } catch (error) {
-    const failed = error instanceof SandboxLoadError ? error.failure : failure('SANDBOX_ERROR', error instanceof Error ? error.message : String(error));
-    finish(result({ ...failed, cpuMs: 0, cold: true }));
+    finish(result({ ...failureOf(error), cpuMs: 0, cold }));
   }
 }
 
@@ -100,13 +100,12 @@ async function inspect(message: InspectMessage): Promise<void> {
   if (compiled) return send({ type: 'inspected', id, ok: false, events: [], functions: [], error: compiled.error });
   const logs = new LogCollector(limits);
   try {
-    const { sandbox } = await pool.acquire(plugin.key, `${plugin.key}|inspect:${id}`, limits.memoryBytes, limits.cpuMs, hostFor(id, logs, 0));
+    const sandbox = await pool.create(plugin.key, limits.memoryBytes, limits.cpuMs, hostFor(id, logs, 0));
     const { events, functions } = sandbox.exports;
     sandbox.dispose();
     send({ type: 'inspected', id, ok: true, events, functions });
   } catch (error) {
-    const failed = error instanceof SandboxLoadError ? error.failure : failure('SANDBOX_ERROR', String(error));
-    send({ type: 'inspected', id, ok: false, events: [], functions: [], error: failed.error });
+    send({ type: 'inspected', id, ok: false, events: [], functions: [], error: failureOf(error).error });
   } finally {
     pendingCalls.delete(id);
   }

@@ -24,7 +24,7 @@ export type ToWorker =
       id: string;
       plugin: CodeRef;
       /** Sandboxes are reused only for the same plugin version and install. */
-      poolKey: string;
+      installId: string;
       kind: 'event' | 'function';
       point: string;
       input: string;

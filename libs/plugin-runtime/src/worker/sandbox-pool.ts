@@ -48,30 +48,35 @@ export class SandboxPool {
     while (this.compiled.size > this.options.maxCompiled) this.forget(this.compiled.keys().next().value!);
   }
 
-  /** An idle sandbox for the key, or a new one (`cold`). Throws SandboxLoadError if the plugin fails to load. */
-  async acquire(codeKey: string, poolKey: string, memoryBytes: number, loadCpuMs: number, host: SandboxHost): Promise<{ sandbox: Sandbox; cold: boolean }> {
-    const code = this.compiled.get(codeKey);
-    if (!code) throw new Error(`plugin ${codeKey} is not compiled in this worker`);
-    // Recently used versions stay at the end of the map, so eviction takes the coldest.
-    this.compiled.delete(codeKey);
-    this.compiled.set(codeKey, code);
-    const warm = this.idle.get(poolKey)?.pop();
-    if (warm && warm.memoryBytes === memoryBytes) {
-      this.idleCount--;
-      return { sandbox: warm, cold: false };
-    }
-    if (warm) {
-      this.idleCount--;
-      warm.dispose();
-    }
-    return { sandbox: await Sandbox.create(this.wasm, code, memoryBytes, loadCpuMs, host), cold: true };
+  /**
+   * An idle sandbox of this plugin version for this install, or a new one (`cold`). Sandboxes are
+   * pooled per version and install, so no state ever crosses from one buyer's install to another.
+   * Throws SandboxLoadError if the plugin fails to load.
+   */
+  async acquire(codeKey: string, installId: string, memoryBytes: number, loadCpuMs: number, host: SandboxHost): Promise<{ sandbox: Sandbox; cold: boolean }> {
+    const warm = this.idle.get(poolKey(codeKey, installId))?.pop();
+    if (warm) this.idleCount--;
+    if (warm?.memoryBytes === memoryBytes) return { sandbox: warm, cold: false };
+    warm?.dispose();
+    return { sandbox: await this.create(codeKey, memoryBytes, loadCpuMs, host), cold: true };
   }
 
-  release(poolKey: string, sandbox: Sandbox): void {
+  /** A new sandbox with the plugin loaded, outside the pool (also what `inspect` uses). */
+  create(codeKey: string, memoryBytes: number, loadCpuMs: number, host: SandboxHost): Promise<Sandbox> {
+    const code = this.compiled.get(codeKey);
+    if (!code) throw new Error(`plugin ${codeKey} is not compiled in this worker`);
+    // Recently used versions move to the end of the map, so eviction takes the coldest.
+    this.compiled.delete(codeKey);
+    this.compiled.set(codeKey, code);
+    return Sandbox.create(this.wasm, code, memoryBytes, loadCpuMs, host);
+  }
+
+  release(codeKey: string, installId: string, sandbox: Sandbox): void {
     if (sandbox.broken) return sandbox.dispose();
-    const list = this.idle.get(poolKey) ?? [];
-    this.idle.delete(poolKey);
-    this.idle.set(poolKey, [...list, sandbox]);
+    const key = poolKey(codeKey, installId);
+    const list = this.idle.get(key) ?? [];
+    this.idle.delete(key);
+    this.idle.set(key, [...list, sandbox]);
     this.idleCount++;
     while (this.idleCount > this.options.maxIdle) this.evictOldest();
   }
@@ -86,10 +91,12 @@ export class SandboxPool {
   private forget(codeKey: string): void {
     this.compiled.delete(codeKey);
     for (const [key, list] of this.idle) {
-      if (!key.startsWith(`${codeKey}|`)) continue;
+      if (!key.startsWith(poolKey(codeKey, ''))) continue;
       for (const sandbox of list) sandbox.dispose();
       this.idleCount -= list.length;
       this.idle.delete(key);
     }
   }
 }
+
+const poolKey = (codeKey: string, installId: string) => `${codeKey}|${installId}`;

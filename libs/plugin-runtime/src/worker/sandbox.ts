@@ -1,6 +1,6 @@
 import { EvalFlags, Intrinsics, JSException, QuickJS, type JSValueHandle } from 'quickjs-wasi';
 import type { LogLevel } from '../invocation.js';
-import { classifyThrown, cpuExceeded, failure, memoryExceeded, outputTooLarge, type Failure } from './sandbox-errors.js';
+import { classifyThrown, cpuExceeded, failure, isOutOfMemory, neverSettles, outputTooLarge, SandboxLoadError, type Failure } from './sandbox-errors.js';
 
 /** What the sandbox needs from its caller while a handler runs. */
 export interface SandboxHost {
@@ -10,7 +10,8 @@ export interface SandboxHost {
 
 export type SandboxResult = { ok: true; output: string | null } | ({ ok: false } & Failure);
 
-type Budget = { left: number; used: number };
+/** CPU time for one entry point (a load or a call), spent across every entry into the VM. */
+type Budget = { limitMs: number; usedMs: number };
 type Phase = 'load' | 'call';
 
 export interface CompiledPlugin {
@@ -25,6 +26,7 @@ const INTRINSICS = Intrinsics.ALL & ~Intrinsics.EVAL;
 // Reading what a failed call threw may run guest getters; they get this much CPU, no more.
 const INSPECT_BUDGET_MS = 50;
 const LEVELS = new Set<string>(['debug', 'info', 'warn', 'error']);
+const INTERRUPTED = { name: 'InternalError', message: 'interrupted' };
 
 /**
  * One QuickJS WebAssembly instance with a plugin loaded. It holds nothing of the host: the guest
@@ -39,6 +41,8 @@ export class Sandbox {
   private interrupted = false;
   private host: SandboxHost | null = null;
   private pendingCalls = 0;
+  /** Pumps the job queue when a capability call answers; set only while `run` waits. */
+  private onHostAnswer: (() => void) | null = null;
 
   private constructor(
     private readonly vm: QuickJS,
@@ -56,10 +60,10 @@ export class Sandbox {
     });
     sandbox = new Sandbox(vm, memoryBytes);
     sandbox.installHostFunctions();
-    const loaded = await sandbox.load(compiled, loadCpuMs, host);
-    if (!loaded.ok) {
+    const failed = await sandbox.load(compiled, loadCpuMs, host);
+    if (failed) {
       sandbox.dispose();
-      throw new SandboxLoadError(loaded);
+      throw new SandboxLoadError(failed);
     }
     return sandbox;
   }
@@ -78,22 +82,22 @@ export class Sandbox {
     host: SandboxHost,
   ): Promise<SandboxResult & { cpuMs: number }> {
     const { kind, point, input, context } = call;
-    const budget = { left: limits.cpuMs, used: 0 };
+    const budget = { limitMs: limits.cpuMs, usedMs: 0 };
     this.host = host;
     try {
       const settled = await this.run(budget, 'call', () => this.callApi('invoke', [kind, point, input, context].map((value) => this.vm.newString(value))));
       // Calls still in flight would resume inside the next invocation: start that one afresh instead.
       if (this.pendingCalls > 0) this.broken = true;
-      if (!settled.ok) return { ...settled, cpuMs: budget.used };
+      if (!settled.ok) return { ...settled, cpuMs: budget.usedMs };
       const { value } = settled;
       // Measured in the guest before copying out, so a huge answer never reaches host memory.
       if (value.isString && value.length > limits.maxOutputBytes) {
         value.dispose();
-        return { ok: false, ...outputTooLarge(limits.maxOutputBytes), cpuMs: budget.used };
+        return { ok: false, ...outputTooLarge(limits.maxOutputBytes), cpuMs: budget.usedMs };
       }
       const output = value.consume((handle) => (handle.isString ? handle.toString() : null));
-      if (output !== null && Buffer.byteLength(output) > limits.maxOutputBytes) return { ok: false, ...outputTooLarge(limits.maxOutputBytes), cpuMs: budget.used };
-      return { ok: true, output, cpuMs: budget.used };
+      if (output !== null && Buffer.byteLength(output) > limits.maxOutputBytes) return { ok: false, ...outputTooLarge(limits.maxOutputBytes), cpuMs: budget.usedMs };
+      return { ok: true, output, cpuMs: budget.usedMs };
     } finally {
       this.host = null;
     }
@@ -108,8 +112,9 @@ export class Sandbox {
     }
   }
 
-  private async load(compiled: CompiledPlugin, cpuMs: number, host: SandboxHost): Promise<SandboxResult> {
-    const budget = { left: cpuMs, used: 0 };
+  /** Runs the prelude and the plugin's module, and registers its handlers; a failure, or null. */
+  private async load(compiled: CompiledPlugin, cpuMs: number, host: SandboxHost): Promise<Failure | null> {
+    const budget = { limitMs: cpuMs, usedMs: 0 };
     this.host = host;
     try {
       this.vm.evalBytecode(compiled.prelude).dispose();
@@ -117,9 +122,8 @@ export class Sandbox {
       if (!namespace.ok) return namespace;
       const registered = await namespace.value.consume((ns) => this.run(budget, 'load', () => this.callApi('register', [ns.dup()])));
       if (!registered.ok) return registered;
-      const output = registered.value.consume((value) => value.toString());
-      this.exports = JSON.parse(output) as Sandbox['exports'];
-      return { ok: true, output };
+      this.exports = JSON.parse(registered.value.consume((value) => value.toString())) as Sandbox['exports'];
+      return null;
     } finally {
       this.host = null;
     }
@@ -153,7 +157,7 @@ export class Sandbox {
         if (!promise) return;
         const state = promise.isPromise ? promise.promiseState : PROMISE_FULFILLED;
         if (state === PROMISE_PENDING) {
-          if (this.pendingCalls === 0) fail(failure('PROMISE_NEVER_SETTLES', 'the handler returned a promise that nothing can settle'));
+          if (this.pendingCalls === 0) fail(neverSettles());
           return;
         }
         this.onHostAnswer = null;
@@ -162,9 +166,7 @@ export class Sandbox {
         void this.vm.resolvePromise(settledPromise).then((settled) => {
           settledPromise.dispose();
           if ('value' in settled) return resolve({ ok: true, value: settled.value });
-          // An interrupt inside module evaluation surfaces as the module promise's rejection.
-          if (this.interrupted) return resolve({ ok: false, ...settled.error.consume(() => cpuExceeded(Math.round(budget.left + budget.used), phase)) });
-          resolve({ ok: false, ...settled.error.consume((thrown) => this.describeThrown(thrown)) });
+          resolve({ ok: false, ...settled.error.consume((thrown) => this.describeThrown(thrown, budget, phase)) });
         });
       };
       this.onHostAnswer = () => {
@@ -183,45 +185,43 @@ export class Sandbox {
     });
   }
 
-  private onHostAnswer: (() => void) | null = null;
-
-  private describeThrown(value: JSValueHandle): Failure {
-    const read = this.enter({ left: INSPECT_BUDGET_MS, used: 0 }, 'call', () => {
+  /** What a rejected promise carried, read under a small budget of its own (guest getters may run). */
+  private describeThrown(value: JSValueHandle, budget: Budget, phase: Phase): Failure {
+    // An interrupt inside module evaluation surfaces as the module promise's rejection.
+    if (this.interrupted) return this.failed(INTERRUPTED, budget, phase);
+    const read = this.enter({ limitMs: INSPECT_BUDGET_MS, usedMs: 0 }, 'call', () => {
       const field = (key: string) => (value.isObject ? value.getProp(key).consume((h) => (h.isString ? h.toString() : '')) : '');
       const message = value.isObject ? field('message') : String(this.vm.dump(value));
       return { name: field('name') || 'Error', message, code: field('code') };
     });
     if ('failure' in read) return failure('PLUGIN_ERROR', 'the plugin threw a value that could not be read');
-    const { name, message, code } = read.value;
-    const thrown = classifyThrown(name, message, this.memoryBytes, code);
-    if (thrown.outcome === 'memory') this.broken = true;
-    return thrown;
+    return this.failed(read.value, budget, phase);
+  }
+
+  /** The one place a guest failure becomes an outcome; interrupted or out-of-memory VMs are never reused. */
+  private failed(thrown: { name: string; message: string; code?: string }, budget: Budget, phase: Phase): Failure {
+    if (this.interrupted) {
+      this.broken = true;
+      return cpuExceeded(Math.round(budget.limitMs), phase);
+    }
+    if (isOutOfMemory(thrown.name, thrown.message)) this.broken = true;
+    return classifyThrown(thrown.name, thrown.message, this.memoryBytes, thrown.code);
   }
 
   /** One entry into the VM under the CPU deadline; interrupts and out-of-memory become failures. */
   private enter<T>(budget: Budget, phase: Phase, fn: () => T): { value: T } | { failure: Failure } {
     const started = performance.now();
-    this.deadline = started + budget.left;
+    this.deadline = started + budget.limitMs - budget.usedMs;
     try {
       return { value: fn() };
     } catch (error) {
-      if (this.interrupted) {
-        this.broken = true;
-        return { failure: cpuExceeded(Math.round(budget.left + budget.used), phase) };
-      }
-      if (error instanceof JSException && error.name === 'InternalError' && error.message === 'out of memory') {
-        this.broken = true;
-        return { failure: memoryExceeded(this.memoryBytes) };
-      }
-      if (error instanceof JSException) return { failure: classifyThrown(error.name, error.message, this.memoryBytes) };
+      if (error instanceof JSException || this.interrupted) return { failure: this.failed(error instanceof JSException ? error : INTERRUPTED, budget, phase) };
       this.broken = true;
       // Deep recursion can exhaust the host's WebAssembly stack before QuickJS's own guard notices.
       if (error instanceof RangeError) return { failure: failure('STACK_OVERFLOW', 'RangeError: Maximum call stack size exceeded') };
       return { failure: failure('SANDBOX_ERROR', error instanceof Error ? error.message : String(error)) };
     } finally {
-      const spent = performance.now() - started;
-      budget.used += spent;
-      budget.left -= spent;
+      budget.usedMs += performance.now() - started;
       this.deadline = Infinity;
     }
   }
@@ -253,8 +253,9 @@ export class Sandbox {
         deferred.resolve(this.vm.newString(answer));
         this.onHostAnswer?.();
       };
-      host.call(name.toString(), args.toString()).then(answered, (error: unknown) =>
-        answered(JSON.stringify({ ok: false, error: { name: 'Error', code: 'CAPABILITY_FAILED', message: String(error) } })),
+      // The host answers every call (refusals included) as JSON; a rejection is a host bug, shown without its details.
+      host.call(name.toString(), args.toString()).then(answered, () =>
+        answered(JSON.stringify({ ok: false, error: { name: 'Error', code: 'CAPABILITY_FAILED', message: `${name.toString()} failed` } })),
       );
       return deferred.handle;
     });
@@ -262,11 +263,5 @@ export class Sandbox {
     this.vm.setProp(this.vm.global, '__guildHostCall', call);
     log.dispose();
     call.dispose();
-  }
-}
-
-export class SandboxLoadError extends Error {
-  constructor(readonly failure: Failure) {
-    super(failure.error.message);
   }
 }

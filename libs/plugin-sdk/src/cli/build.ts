@@ -21,8 +21,15 @@ const BUILTIN_HINT =
   "plugins run in Guild's sandbox, which has no Node.js built-in modules (fs, net, child_process, …): " +
   'use ctx.storage to keep data and ctx.http.fetch to reach the hosts your manifest allows';
 
+const NO_SOURCE_HINT = "write the plugin's code there: `export default definePlugin({ ... })` from @guild/plugin-sdk";
+
+function hintFor(error: BuildError): string | undefined {
+  if (error.code === 'BUILD_NO_SOURCE') return NO_SOURCE_HINT;
+  return NODE_BUILTIN.test(error.message) ? BUILTIN_HINT : undefined;
+}
+
 function buildFailure(error: BuildError): CheckFailed {
-  const hint = NODE_BUILTIN.test(error.message) ? BUILTIN_HINT : undefined;
+  const hint = hintFor(error);
   const lines = ['build failed:', ...error.message.split('\n').map((line) => `  ${line}`), ...(hint ? [hint] : [])];
   const message = hint ? `${error.message}\n${hint}` : error.message;
   return new CheckFailed(lines.join('\n'), [{ code: error.code, path: 'src/index.ts', message }]);

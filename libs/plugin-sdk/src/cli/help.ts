@@ -2,7 +2,7 @@
 export const COMMANDS = ['init', 'build', 'validate', 'pack', 'test'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-const EXIT_CODES = 'Exit codes: 0 success, 1 the plugin failed (invalid, build error, failing tests), 2 usage error.';
+const EXIT_CODES = "Exit codes: 0 success, 1 the plugin failed (invalid, build error, failing tests) or init's folder is not empty, 2 usage error.";
 
 export const MAIN_HELP = `guild-plugin: build, check and package a Guild plugin. Every command acts on the plugin in the current folder.
 
@@ -47,8 +47,9 @@ Options:
 ${EXIT_CODES}`,
   pack: `Usage: guild-plugin pack [--out <dir>] [--json]
 
-Builds and validates, then writes the package Guild accepts (manifest, bundle, README, CHANGELOG,
-icon) as <slug>-<version>.tgz, with <file>.sha256 beside it. Refuses a plugin that fails validation.
+Builds and validates, then writes the package Guild accepts (manifest, bundle, README, icon, and
+CHANGELOG and LICENSE when present) as <slug>-<version>.tgz, with <file>.sha256 beside it.
+Refuses a plugin that fails validation.
 
 Options:
   --out <dir>  where to write the package (default: the plugin's folder)

@@ -4,9 +4,10 @@ import { join, relative } from 'node:path';
 import { buildPlugin } from './build.js';
 import { CliError } from './cli-error.js';
 import { say } from './output.js';
-import { REPO_TSCONFIG, TSX_LOADER } from './repository.js';
 
 const TEST_FILE = /\.test\.ts$/;
+// By absolute URL: a plugin's folder need not sit where Node would find tsx on its own.
+const TSX_LOADER = import.meta.resolve('tsx');
 
 async function testFiles(dir: string): Promise<string[]> {
   const entries = await readdir(join(dir, 'test'), { recursive: true, withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
@@ -25,12 +26,8 @@ export async function testCommand(dir: string): Promise<number> {
   if (files.length === 0) throw new CliError('no test files: write test/<name>.test.ts files (node:test) that use createTestHost from @guild/plugin-sdk/testing');
   const built = await buildPlugin(dir);
   say(`built ${built.manifest.entry} (${built.bytes} bytes); running ${files.length} test file${files.length === 1 ? '' : 's'}`);
-  // tsx by absolute URL: a plugin's folder need not sit where Node would find tsx on its own.
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--test', ...files], {
-    cwd: dir,
-    stdio: 'inherit',
-    env: { ...process.env, TSX_TSCONFIG_PATH: REPO_TSCONFIG },
-  });
+  // The tests get the repository's tsconfig.json (the `@guild/*` imports) from TSX_TSCONFIG_PATH, which the bin set.
+  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--test', ...files], { cwd: dir, stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExtensionPointName, Permission } from '@guild/extension-points';
+import { describeIssues, toValidationIssues, type ExtensionPointName, type Permission } from '@guild/extension-points';
 import { compileSettingsSchema, parseManifest, type Manifest } from '@guild/plugin-manifest';
-import { MemoryStorage, PluginRuntime, type HttpFetcher, type InvocationRecord, type PluginHttpRequest } from '@guild/plugin-runtime';
+import { MemoryStorage, PluginRuntime, type HttpFetcher, type InvocationRecord, type PluginHttpRequest, type PluginVersion } from '@guild/plugin-runtime';
 import { bundlePlugin } from '../build.js';
 
 export interface FakeResponse {
@@ -41,12 +41,14 @@ export class TestHost {
   readonly storage: MemoryStorage;
   readonly installId: string;
   private readonly runtime: PluginRuntime;
+  private readonly version: PluginVersion;
 
   private constructor(
     readonly manifest: Manifest,
     readonly code: string,
     private readonly options: TestHostOptions,
   ) {
+    this.version = { manifest, code };
     this.installId = options.installId ?? 'test-install';
     this.storage = options.storage ?? new MemoryStorage();
     const fetcher: HttpFetcher = async (request: PluginHttpRequest) => {
@@ -65,14 +67,14 @@ export class TestHost {
     if (!parsed.ok) throw new Error(`guild-plugin.json is invalid:\n${parsed.errors.map((e) => `  ${e.path || '/'} ${e.code}: ${e.message}`).join('\n')}`);
     const settings = options.settings ?? {};
     const validate = compileSettingsSchema(parsed.manifest.settings);
-    if (!validate(settings)) throw new Error(`settings do not match the manifest's settings schema: ${JSON.stringify(validate.errors)}`);
+    if (!validate(settings)) throw new Error(`settings do not match the manifest's settings schema: ${describeIssues(toValidationIssues(validate.errors))}`);
     return new TestHost(parsed.manifest, await bundlePlugin(dir), { ...options, settings });
   }
 
   /** Runs one event or function invocation and returns its record (outcome, output, logs, denials). */
   invoke(point: ExtensionPointName, input: unknown, settings?: Record<string, unknown>): Promise<InvocationRecord> {
     const install = { id: this.installId, settings: settings ?? this.options.settings ?? {}, ...(this.options.permissions ? { permissions: this.options.permissions } : {}) };
-    return this.runtime.invoke({ manifest: this.manifest, code: this.code }, install, point, input);
+    return this.runtime.invoke(this.version, install, point, input);
   }
 
   /** What the plugin has stored for this install, parsed. */
