@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -41,6 +42,8 @@ export async function createGuildApp(env: Record<string, string | undefined>, op
   app.useGlobalFilters(new ErrorFilter(config.portalDir));
   app.enableCors({ origin: config.portalOrigins, credentials: true, exposedHeaders: ['x-request-id'] });
   await app.register(fastifyCookie);
+  // Uploads (plugin packages, listing images) are read as streams; each route sets its own size limit.
+  await app.register(fastifyMultipart, { limits: { files: 1, fields: 8, fieldSize: 4096, parts: 10 } });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -18,6 +18,7 @@ import { PartnerApplicationsModule } from './partner-applications/partner-applic
 import { PartnersModule } from './partners/partners.module.js';
 import { ExtensionPointsModule } from './extension-points/extension-points.module.js';
 import { PluginStorageModule } from './plugin-storage/plugin-storage.module.js';
+import { PluginsModule } from './plugins/plugins.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -47,6 +48,7 @@ export class AppModule {
         ExtensionPointsModule,
         PluginStorageModule,
         PartnerApplicationsModule,
+        PluginsModule,
         DemoModule,
         QueueBoardModule,
       ],

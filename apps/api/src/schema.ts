@@ -18,6 +18,11 @@ import { Partner } from './partners/partner.entity.js';
 import { PluginStorage1795400000007 } from './plugin-storage/migrations/1795400000007-plugin-storage.js';
 import { PluginStorageEntry } from './plugin-storage/plugin-storage-entry.entity.js';
 import { PluginStorageUsage } from './plugin-storage/plugin-storage-usage.entity.js';
+import { Plugins1795400000008 } from './plugins/migrations/1795400000008-plugins.js';
+import { PluginListing } from './plugins/entities/plugin-listing.entity.js';
+import { PluginReviewEvent } from './plugins/entities/plugin-review-event.entity.js';
+import { PluginReview } from './plugins/entities/plugin-review.entity.js';
+import { PluginVersion } from './plugins/entities/plugin-version.entity.js';
 import { CursorPrecision1795400000006 } from './platform/database/migrations/1795400000006-cursor-precision.js';
 import { Stripe1795400000002 } from './stripe/migrations/1795400000002-stripe.js';
 import { StripeEventRecord } from './stripe/stripe-event.entity.js';
@@ -37,6 +42,10 @@ export const entities = [
   PartnerApplicationEvent,
   PluginStorageEntry,
   PluginStorageUsage,
+  PluginListing,
+  PluginVersion,
+  PluginReview,
+  PluginReviewEvent,
 ];
 export const migrations = [
   Identity1795400000000,
@@ -47,4 +56,5 @@ export const migrations = [
   PartnerApplications1795400000005,
   CursorPrecision1795400000006,
   PluginStorage1795400000007,
+  Plugins1795400000008,
 ];

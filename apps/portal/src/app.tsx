@@ -3,6 +3,8 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ApiError } from './api/errors';
 import { RequireAuth } from './auth/require-auth';
 import { Layout } from './layout/layout';
+import { CatalogPage } from './pages/catalog/catalog-page';
+import { PublicListingPage } from './pages/catalog/public-listing-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
@@ -11,6 +13,10 @@ import { InvitationPage } from './pages/partners/invitation-page';
 import { PartnerDashboardPage } from './pages/partners/partner-dashboard-page';
 import { PartnerProfilePage } from './pages/partners/partner-profile-page';
 import { PartnerStripePage } from './pages/partners/partner-stripe-page';
+import { PluginReviewPage } from './pages/plugin-reviews/plugin-review-page';
+import { PluginReviewsPage } from './pages/plugin-reviews/plugin-reviews-page';
+import { PartnerListingPage } from './pages/plugins/partner-listing-page';
+import { PartnerPluginsPage } from './pages/plugins/partner-plugins-page';
 import { ProfilePage } from './pages/profile-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -55,9 +61,18 @@ const router = createBrowserRouter([
           { index: true, element: <PartnerProfilePage /> },
           { path: 'dashboard', element: <RequireAuth><PartnerDashboardPage /></RequireAuth> },
           { path: 'stripe', element: <RequireAuth><PartnerStripePage /></RequireAuth> },
+          { path: 'plugins', element: <RequireAuth><PartnerPluginsPage /></RequireAuth> },
+          { path: 'plugins/:plugin', element: <RequireAuth><PartnerListingPage /></RequireAuth> },
         ],
       },
       { path: 'invitations/:token', element: <InvitationPage /> },
+      {
+        path: 'plugins',
+        children: [
+          { index: true, element: <CatalogPage /> },
+          { path: ':namespace/:plugin', element: <PublicListingPage /> },
+        ],
+      },
       {
         path: 'staff',
         children: [
@@ -65,6 +80,8 @@ const router = createBrowserRouter([
           { path: 'partner-applications', element: <RequireAuth><StaffApplicationsPage /></RequireAuth> },
           { path: 'partner-applications/:id', element: <RequireAuth><StaffApplicationPage /></RequireAuth> },
           { path: 'partners', element: <RequireAuth><StaffPartnersPage /></RequireAuth> },
+          { path: 'plugin-reviews', element: <RequireAuth><PluginReviewsPage /></RequireAuth> },
+          { path: 'plugin-reviews/:id', element: <RequireAuth><PluginReviewPage /></RequireAuth> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

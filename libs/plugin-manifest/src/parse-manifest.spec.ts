@@ -82,10 +82,6 @@ describe('parseManifest: the schema', () => {
     ['an unknown event', { events: ['order.refunded'] }, '/events/0', 'must be one of: order.paid, workspace.member.added'],
     ['a function listed as an event', { events: ['cart.discounts'] }, '/events/0', 'must be one of'],
     ['a repeated event', { events: ['order.paid', 'order.paid'] }, '/events', 'duplicate'],
-    ['an unknown permission', { permissions: ['events:order.paid', 'events:ticket.created', 'files:read'] }, '/permissions/2', 'must be storage, http:<hostname>'],
-    ['an IP host', { permissions: ['events:order.paid', 'events:ticket.created', 'http:169.254.169.254'] }, '/permissions/2', 'http:<hostname>'],
-    ['a host with a port', { permissions: ['events:order.paid', 'events:ticket.created', 'http:hooks.slack.com:443'] }, '/permissions/2', 'http:<hostname>'],
-    ['a bare wildcard host', { permissions: ['events:order.paid', 'events:ticket.created', 'http:*'] }, '/permissions/2', 'http:<hostname>'],
     ['settings that are not an object schema', { settings: { type: 'string' } }, '/settings/type', 'must be equal to constant'],
     ['a setting key with a dash', { settings: { type: 'object', properties: { 'api-key': { type: 'string' } } } }, '/settings/properties', 'property name'],
     ['an unknown limit', { limits: { cpus: 2 } }, '/limits/cpus', 'is not allowed'],
@@ -94,6 +90,17 @@ describe('parseManifest: the schema', () => {
     ['an unknown field', { scripts: { postinstall: 'rm -rf /' } }, '/scripts', 'is not allowed'],
   ])('refuses %s', (_why, overrides, path, message) => {
     expect(errorsOf(goodManifest(overrides))).toContainEqual({ path, code: 'MANIFEST_SCHEMA', message: expect.stringContaining(message) });
+  });
+
+  it.each([
+    ['an unknown permission', 'files:read'],
+    ['an IP host', 'http:169.254.169.254'],
+    ['a host with a port', 'http:hooks.slack.com:443'],
+    ['a bare wildcard host', 'http:*'],
+  ])('refuses %s as a permission the host API does not know', (_why, permission) => {
+    expect(errorsOf(goodManifest({ permissions: ['events:order.paid', 'events:ticket.created', permission] }))).toEqual([
+      { path: '/permissions/2', code: 'PERMISSION_INVALID', message: expect.stringContaining('must be storage, http:<hostname>') },
+    ]);
   });
 
   it('reports every schema problem at once', () => {
@@ -195,6 +202,12 @@ describe('parseManifest: hostile input', () => {
     expect(errorsOf(text)).toEqual([{ path: '/settings/__proto__', code: 'MANIFEST_FORBIDDEN_KEY', message: 'the key "__proto__" is not allowed' }]);
     expect(errorsOf('{"__proto__":{"isAdmin":true}}')[0].code).toBe('MANIFEST_FORBIDDEN_KEY');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses NUL characters in any string or key (PostgreSQL cannot store them)', () => {
+    const settings = { type: 'object', properties: { label: { type: 'string', title: 'Label\u0000' } }, additionalProperties: false };
+    expect(errorsOf(goodManifest({ settings }))).toEqual([{ path: '/settings/properties/label/title', code: 'MANIFEST_SCHEMA', message: 'holds a NUL character (\\u0000); remove it' }]);
+    expect(errorsOf(goodManifest({ settings: { type: 'object', properties: { 'a\u0000': { type: 'string' } } } }))[0]).toMatchObject({ code: 'MANIFEST_SCHEMA', message: expect.stringContaining('NUL') });
   });
 
   it.each([['null'], ['[]'], ['"acme/x"'], ['42'], ['true']])('refuses the non-object root %s', (text) => {

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { createIssueAjv, pointerToken, toValidationIssues } from '@guild/extension-points';
+import { createIssueAjv, HOST_API_VERSION, pointerToken, toValidationIssues } from '@guild/extension-points';
 import { isSemverRange, isStrictSemver } from './host-api.js';
 import { DEFAULT_LIMITS, MAX_MANIFEST_BYTES, MAX_MANIFEST_DEPTH } from './limits.js';
 import { ManifestErrorCode, type ManifestError } from './manifest.errors.js';
@@ -49,16 +49,21 @@ export function parseManifest(input: unknown): ManifestResult {
   return errors.length ? { ok: false, errors } : { ok: true, manifest };
 }
 
-/** Depth and `__proto__` keys, walked without recursion so hostile nesting cannot blow the stack. */
+/**
+ * Depth, `__proto__` keys and NUL characters (which PostgreSQL's jsonb cannot store), walked
+ * without recursion so hostile nesting cannot blow the stack.
+ */
 function checkShape(root: object): ManifestError | undefined {
   const stack: { value: unknown; path: string; depth: number }[] = [{ value: root, path: '', depth: 1 }];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const { value, path, depth } = item;
+    if (typeof value === 'string' && value.includes('\u0000')) return { path, code: ManifestErrorCode.Schema, message: 'holds a NUL character (\\u0000); remove it' };
     if (typeof value !== 'object' || value === null) continue;
     if (depth > MAX_MANIFEST_DEPTH) return { path, code: ManifestErrorCode.TooDeep, message: `nests deeper than ${MAX_MANIFEST_DEPTH} levels` };
     for (const [key, child] of Object.entries(value)) {
       const childPath = path + pointerToken(key);
       if (key === '__proto__') return { path: childPath, code: ManifestErrorCode.ForbiddenKey, message: 'the key "__proto__" is not allowed' };
+      if (key.includes('\u0000')) return { path: childPath, code: ManifestErrorCode.Schema, message: 'has a key holding a NUL character (\\u0000); remove it' };
       stack.push({ value: child, path: childPath, depth: depth + 1 });
     }
   }
@@ -67,13 +72,21 @@ function checkShape(root: object): ManifestError | undefined {
 
 function schemaErrors(errors: ErrorObject[]): ManifestError[] {
   const overLimit = (error: ErrorObject) => error.keyword === 'maximum' && error.instancePath.startsWith('/limits/');
+  // A string in "permissions" that matches none of the kinds: a permission this host API does not know.
+  const unknownPermissions = errors.filter((error) => error.keyword === 'anyOf' && /^\/permissions\/\d+$/.test(error.instancePath) && typeof error.data === 'string');
+  const ofUnknownPermission = (error: ErrorObject) => unknownPermissions.some((unknown) => error.instancePath === unknown.instancePath);
   return [
     ...errors.filter(overLimit).map((error) => ({
       path: error.instancePath,
       code: ManifestErrorCode.LimitExceeded,
       message: `${String(error.data)} exceeds the platform maximum of ${String((error.params as { limit: number }).limit)}`,
     })),
-    ...toValidationIssues(errors.filter((error) => !overLimit(error))).map((issue) => ({ ...issue, code: ManifestErrorCode.Schema })),
+    ...unknownPermissions.map((error) => ({
+      path: error.instancePath,
+      code: ManifestErrorCode.PermissionInvalid,
+      message: `"${String(error.data).slice(0, 100)}" is not a permission host API ${HOST_API_VERSION} knows: it must be storage, http:<hostname>, events:<event> or functions:<function> (a known point)`,
+    })),
+    ...toValidationIssues(errors.filter((error) => !overLimit(error) && !ofUnknownPermission(error))).map((issue) => ({ ...issue, code: ManifestErrorCode.Schema })),
   ];
 }
 

@@ -4,4 +4,5 @@ export { RUNTIME_LIMITS, STORAGE_QUOTA, type RuntimeLimits, type StorageQuota } 
 export { MemoryStorage } from './storage/memory-storage.js';
 export { StorageError, checkEntry, entryBytes, quotaExceeded, type StorageAdapter, type StorageListPage, type StorageErrorCode } from './storage/storage-adapter.js';
 export { networkFetcher, type HttpFetcher } from './capabilities.js';
+export { checkEntryExports, EntryIssueCode } from './entry-exports.js';
 export * from './http/index.js';

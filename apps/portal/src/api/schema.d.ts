@@ -840,6 +840,454 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_list"];
+        put?: never;
+        post: operations["Listings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Listings_update"];
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/listing-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Listings_submitChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{namespace}/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_ofPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ListingMedia_setIcon"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/screenshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ListingMedia_addScreenshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/screenshots/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ListingMedia_removeScreenshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugin-media/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListingMedia_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markdown/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkdownPreview_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Versions_list"];
+        put?: never;
+        post: operations["Versions_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Versions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/package": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Versions_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/deprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_deprecate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/undeprecate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_undeprecate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_yank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_unyank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffVersions_yank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffVersions_unyank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_requestChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListingReviews_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1366,6 +1814,571 @@ export interface components {
         DecisionMessageDto: {
             /** @description Shown to the applicant */
             message: string;
+        };
+        FreePricingDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "free";
+        };
+        OneTimePricingDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "one_time";
+            /** @enum {string} */
+            currency: "USD" | "EUR" | "GBP" | "CAD" | "AUD" | "CHF" | "SEK" | "JPY";
+            /**
+             * @description Integer minor units of the currency (cents; yen for JPY)
+             * @example 1900
+             */
+            amount: number;
+        };
+        SubscriptionPricingDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            model: "subscription";
+            /** @enum {string} */
+            currency: "USD" | "EUR" | "GBP" | "CAD" | "AUD" | "CHF" | "SEK" | "JPY";
+            /** @description Per month, in minor units; at least one of the two amounts */
+            monthlyAmount?: number | null;
+            /** @description Per year, in minor units; at least one of the two amounts */
+            yearlyAmount?: number | null;
+        };
+        CreateListingDto: {
+            /**
+             * @description namespace/plugin, as the manifest will name it; the namespace is your partner’s
+             * @example acme/slack-notifier
+             */
+            name: string;
+            /** @example Slack notifier */
+            displayName: string;
+        };
+        ListingPartnerView: {
+            namespace: string;
+            name: string;
+        };
+        MediaView: {
+            sha256: string;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            width: number;
+            height: number;
+            bytes: number;
+            /** @example /v1/plugin-media/3a7bd3e2… */
+            url: string;
+        };
+        ScreenshotView: {
+            sha256: string;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            width: number;
+            height: number;
+            bytes: number;
+            /** @example /v1/plugin-media/3a7bd3e2… */
+            url: string;
+            caption: string;
+        };
+        PricingView: {
+            /** @enum {string} */
+            model: "free" | "one_time" | "subscription";
+            /**
+             * @description one_time and subscription
+             * @enum {string}
+             */
+            currency?: "USD" | "EUR" | "GBP" | "CAD" | "AUD" | "CHF" | "SEK" | "JPY";
+            /** @description one_time: integer minor units */
+            amount?: number;
+            /** @description subscription: per month, minor units */
+            monthlyAmount?: number | null;
+            /** @description subscription: per year, minor units */
+            yearlyAmount?: number | null;
+        };
+        DetailsView: {
+            displayName: string;
+            summary: string;
+            /** @description Markdown source */
+            description: string;
+            /** @description The description rendered and sanitised: safe to insert into a page as it is */
+            descriptionHtml: string;
+            categories: ("analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support")[];
+            icon: components["schemas"]["MediaView"] | null;
+            iconUrl: string | null;
+            screenshots: components["schemas"]["ScreenshotView"][];
+            /** Format: uri */
+            supportUrl: string | null;
+            /** Format: uri */
+            privacyPolicyUrl: string | null;
+            pricing: components["schemas"]["PricingView"];
+        };
+        PendingListingReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            submittedAt: string;
+        };
+        LatestVersionView: {
+            /** @example 1.2.0 */
+            version: string;
+            publishedAt: string;
+            deprecated: boolean;
+        };
+        ListingView: {
+            /** Format: uuid */
+            id: string;
+            /** @example acme/slack-notifier */
+            name: string;
+            /** @example acme */
+            namespace: string;
+            /** @example slack-notifier */
+            plugin: string;
+            /** @enum {string} */
+            status: "draft" | "public";
+            partner: components["schemas"]["ListingPartnerView"];
+            /** @description The copy reviewers approved; null until the listing is public */
+            public: components["schemas"]["DetailsView"] | null;
+            /** @description The working copy: for the partner’s members and reviewers only, else null */
+            draft: components["schemas"]["DetailsView"] | null;
+            /** @description A public listing whose draft differs from the public copy (partner and reviewers only; else false) */
+            hasUnpublishedChanges: boolean;
+            /** @description The open listing-change review (partner and reviewers only) */
+            pendingReview: components["schemas"]["PendingListingReviewView"] | null;
+            /** @description The highest published version that is not yanked */
+            latestVersion: components["schemas"]["LatestVersionView"] | null;
+            createdAt: string;
+            publishedAt: string | null;
+        };
+        ListingPage: {
+            items: components["schemas"]["ListingView"][];
+            nextCursor: string | null;
+        };
+        ScreenshotOrderDto: {
+            sha256: string;
+            caption: string;
+        };
+        UpdateListingDto: {
+            displayName?: string;
+            summary?: string;
+            /** @description Markdown; rendered and sanitised when shown */
+            description?: string;
+            categories?: ("analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support")[];
+            /**
+             * Format: uri
+             * @description Where buyers get help
+             */
+            supportUrl?: string | null;
+            /**
+             * Format: uri
+             * @description The plugin’s privacy policy
+             */
+            privacyPolicyUrl?: string | null;
+            /** @description free | one_time {currency, amount} | subscription {currency, monthlyAmount, yearlyAmount}; amounts in integer minor units */
+            pricing?: components["schemas"]["FreePricingDto"] | components["schemas"]["OneTimePricingDto"] | components["schemas"]["SubscriptionPricingDto"];
+            /** @description The current screenshots, each once, in the new order, with their captions */
+            screenshots?: components["schemas"]["ScreenshotOrderDto"][];
+        };
+        MarkdownPreviewDto: {
+            markdown: string;
+        };
+        MarkdownPreviewView: {
+            /** @description Rendered and sanitised exactly as listing descriptions are */
+            html: string;
+        };
+        ManifestLimitsView: {
+            memoryMb: number;
+            timeoutMs: number;
+        };
+        ManifestSummaryView: {
+            /** @example acme/volume-discount */
+            name: string;
+            version: string;
+            displayName: string;
+            summary: string;
+            hostApi: string;
+            entry: string;
+            /** @example icon.svg */
+            icon: string;
+            events: string[];
+            functions: string[];
+            /**
+             * @example [
+             *       "functions:cart.discounts",
+             *       "storage"
+             *     ]
+             */
+            permissions: string[];
+            /** @description Setting keys */
+            settings: string[];
+            /** @description Setting keys stored encrypted */
+            secretSettings: string[];
+            limits: components["schemas"]["ManifestLimitsView"];
+        };
+        VersionActorView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        PackageIssueView: {
+            /** @example PACKAGE_LICENSE_MISSING */
+            code: string;
+            message: string;
+            /** @description The file in the package */
+            path?: string;
+            /** @description JSON Pointer inside the manifest */
+            pointer?: string;
+        };
+        PackageFileView: {
+            path: string;
+            bytes: number;
+        };
+        PackageReportView: {
+            files: components["schemas"]["PackageFileView"][];
+            compressedBytes: number;
+            /** @description The tar stream, headers included */
+            uncompressedBytes: number;
+            manifest: components["schemas"]["ManifestSummaryView"];
+        };
+        ValidationReportView: {
+            validatedAt: string;
+            /** @description The checks the package passed, with the limits in force */
+            checks: string[];
+            warnings: components["schemas"]["PackageIssueView"][];
+            package: components["schemas"]["PackageReportView"];
+        };
+        VersionReviewEventView: {
+            at: string;
+            /** @description Null for a reviewer when the partner reads it, or for a deleted account */
+            actor: components["schemas"]["VersionActorView"] | null;
+            /** @enum {string} */
+            action: "submitted" | "claimed" | "released" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            message: string | null;
+        };
+        VersionReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            submittedAt: string;
+            decidedAt: string | null;
+            /** @description The reviewer's last message (reasons, changes wanted, approval note) */
+            message: string | null;
+            /** @description Oldest first */
+            history: components["schemas"]["VersionReviewEventView"][];
+        };
+        VersionView: {
+            /** @example 1.2.0 */
+            version: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "published" | "rejected" | "changes_requested" | "withdrawn";
+            /** @description Hex sha256 of the .tgz (also its download ETag) */
+            sha256: string;
+            /** @description Size of the .tgz */
+            sizeBytes: number;
+            /** @example ^1.0.0 */
+            hostApi: string;
+            uploadedAt: string;
+            publishedAt: string | null;
+            /** @description Still installable, with deprecationMessage shown */
+            deprecated: boolean;
+            deprecatedAt: string | null;
+            deprecationMessage: string | null;
+            /** @description No new installs; existing installs keep running and are told to upgrade */
+            yanked: boolean;
+            yankedAt: string | null;
+            yankReason: string | null;
+            /** @description Yanked by Guild staff (for security); only staff can undo it */
+            yankedByStaff: boolean;
+            /** @example acme/volume-discount */
+            plugin: string;
+            manifest: components["schemas"]["ManifestSummaryView"];
+            /** @description README.md as in the package (Markdown) */
+            readme: string;
+            /** @description README.md rendered and sanitised */
+            readmeHtml: string;
+            changelog: string | null;
+            changelogHtml: string | null;
+            uploadedBy: components["schemas"]["VersionActorView"] | null;
+            report: components["schemas"]["ValidationReportView"] | null;
+            review: components["schemas"]["VersionReviewView"] | null;
+        };
+        VersionSummary: {
+            /** @example 1.2.0 */
+            version: string;
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "published" | "rejected" | "changes_requested" | "withdrawn";
+            /** @description Hex sha256 of the .tgz (also its download ETag) */
+            sha256: string;
+            /** @description Size of the .tgz */
+            sizeBytes: number;
+            /** @example ^1.0.0 */
+            hostApi: string;
+            uploadedAt: string;
+            publishedAt: string | null;
+            /** @description Still installable, with deprecationMessage shown */
+            deprecated: boolean;
+            deprecatedAt: string | null;
+            deprecationMessage: string | null;
+            /** @description No new installs; existing installs keep running and are told to upgrade */
+            yanked: boolean;
+            yankedAt: string | null;
+            yankReason: string | null;
+            /** @description Yanked by Guild staff (for security); only staff can undo it */
+            yankedByStaff: boolean;
+        };
+        VersionPage: {
+            /** @description Newest first */
+            items: components["schemas"]["VersionSummary"][];
+            nextCursor: string | null;
+        };
+        DeprecateVersionDto: {
+            /**
+             * @description Shown to buyers beside the version
+             * @example Use 1.3.0: this version rounds discounts down.
+             */
+            message: string;
+        };
+        YankVersionDto: {
+            /**
+             * @description Why no one should install it any more; shown to its installers
+             * @example Sends order totals to the wrong webhook.
+             */
+            reason: string;
+        };
+        ReviewListingRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example acme/chat-notifier */
+            name: string;
+            /** @description The name under review: the proposed copy’s, else the public one’s, else the draft’s */
+            displayName: string;
+            /** @enum {string} */
+            status: "draft" | "public";
+        };
+        ReviewPartnerRef: {
+            /** Format: uuid */
+            id: string;
+            namespace: string;
+            name: string;
+        };
+        ReviewVersionRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1.2.0 */
+            version: string;
+            permissions: string[];
+        };
+        ReviewPersonView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+        };
+        ReviewQueueItem: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "version" | "listing";
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            listing: components["schemas"]["ReviewListingRef"];
+            partner: components["schemas"]["ReviewPartnerRef"];
+            /** @description null for a listing change */
+            version: components["schemas"]["ReviewVersionRef"] | null;
+            submittedAt: string;
+            /** @description Seconds in the queue: until now while open, until the decision once decided */
+            waitingSeconds: number;
+            submittedBy: components["schemas"]["ReviewPersonView"] | null;
+            claimedBy: components["schemas"]["ReviewPersonView"] | null;
+            claimedAt: string | null;
+            /** @description The caller belongs to the listing’s partner, so may not claim or decide it (REVIEW_OWN_PARTNER) */
+            ownPartner: boolean;
+        };
+        ReviewQueuePage: {
+            /** @description Oldest first */
+            items: components["schemas"]["ReviewQueueItem"][];
+            nextCursor: string | null;
+        };
+        ReviewStatsView: {
+            days: number;
+            /** @description Reviews decided (approved, rejected, changes requested) in the window */
+            decided: number;
+            /** @description Median seconds from submission to decision */
+            medianSeconds: number | null;
+            /** @description 90th percentile, seconds */
+            p90Seconds: number | null;
+            /** @description Open now (submitted or in review) */
+            open: number;
+            /** @description Age of the oldest open item, seconds */
+            oldestOpenSeconds: number | null;
+        };
+        MediaRefView: {
+            sha256: string;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp";
+            width: number;
+            height: number;
+            bytes: number;
+        };
+        ListingCopyView: {
+            displayName: string;
+            summary: string;
+            /** @description Markdown source */
+            description: string;
+            /** @description The description rendered and sanitised, as the public page shows it */
+            descriptionHtml: string;
+            categories: ("analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support")[];
+            icon: components["schemas"]["MediaRefView"] | null;
+            screenshots: components["schemas"]["ScreenshotView"][];
+            supportUrl: string | null;
+            privacyPolicyUrl: string | null;
+            pricing: components["schemas"]["PricingView"];
+        };
+        ReviewListingView: {
+            /** Format: uuid */
+            id: string;
+            /** @example acme/chat-notifier */
+            name: string;
+            /** @description The name under review: the proposed copy’s, else the public one’s, else the draft’s */
+            displayName: string;
+            /** @enum {string} */
+            status: "draft" | "public";
+            publishedAt: string | null;
+            /** @description What the partner is editing now */
+            draft: components["schemas"]["ListingCopyView"];
+            /** @description The public copy; null until the first approval */
+            published: components["schemas"]["ListingCopyView"] | null;
+        };
+        ReviewVersionView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 1.2.0 */
+            version: string;
+            permissions: string[];
+            sha256: string;
+            sizeBytes: number;
+            /** @description guild-plugin.json as validated */
+            manifest: {
+                [key: string]: unknown;
+            };
+            /** @description The validation report kept with the version */
+            report: {
+                [key: string]: unknown;
+            };
+            readme: string;
+            readmeHtml: string;
+            changelog: string | null;
+            changelogHtml: string | null;
+            uploadedAt: string;
+            publishedAt: string | null;
+            deprecatedAt: string | null;
+            yankedAt: string | null;
+        };
+        PermissionChangeView: {
+            added: string[];
+            removed: string[];
+            unchanged: string[];
+        };
+        SetChangeView: {
+            added: string[];
+            removed: string[];
+        };
+        PermissionDiffView: {
+            /** @description The previous approved version compared against; null when there is none */
+            against: string | null;
+            permissions: components["schemas"]["PermissionChangeView"];
+            events: components["schemas"]["SetChangeView"];
+            functions: components["schemas"]["SetChangeView"];
+            /** @description Hosts of http: permissions */
+            httpHosts: components["schemas"]["SetChangeView"];
+        };
+        FieldChangeView: {
+            /** @example summary */
+            field: string;
+            /** @description The public value (null on a first publication) */
+            before: Record<string, never> | null;
+            /** @description The proposed value */
+            after: Record<string, never> | null;
+        };
+        ReviewHistoryEntry: {
+            at: string;
+            actor: components["schemas"]["ReviewPersonView"] | null;
+            /** @enum {string} */
+            action: "submitted" | "claimed" | "released" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            message: string | null;
+        };
+        ReviewDetailView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "version" | "listing";
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            partner: components["schemas"]["ReviewPartnerRef"];
+            submittedAt: string;
+            /** @description Seconds in the queue: until now while open, until the decision once decided */
+            waitingSeconds: number;
+            submittedBy: components["schemas"]["ReviewPersonView"] | null;
+            claimedBy: components["schemas"]["ReviewPersonView"] | null;
+            claimedAt: string | null;
+            /** @description The caller belongs to the listing’s partner, so may not claim or decide it (REVIEW_OWN_PARTNER) */
+            ownPartner: boolean;
+            listing: components["schemas"]["ReviewListingView"];
+            version: components["schemas"]["ReviewVersionView"] | null;
+            /** @description Versions only: against the previous approved version */
+            permissionDiff: components["schemas"]["PermissionDiffView"] | null;
+            /** @description The listing copy approval publishes (listing changes; a draft listing’s first version) */
+            proposed: components["schemas"]["ListingCopyView"] | null;
+            /** @description The proposed copy against the public one, field by field */
+            listingDiff: components["schemas"]["FieldChangeView"][] | null;
+            decidedBy: components["schemas"]["ReviewPersonView"] | null;
+            decidedAt: string | null;
+            /** @description The reviewer’s message to the partner */
+            message: string | null;
+            /** @description Oldest first */
+            history: components["schemas"]["ReviewHistoryEntry"][];
+        };
+        ApproveReviewDto: {
+            /** @description A note for the partner */
+            message?: string;
+        };
+        ReviewMessageDto: {
+            /** @description Shown to the partner: the reasons, or the changes wanted */
+            message: string;
+        };
+        ListingReviewHistoryEntry: {
+            at: string;
+            /** @enum {string} */
+            action: "submitted" | "claimed" | "released" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            /** @enum {string} */
+            by: "partner" | "reviewer";
+            /** @description The team member’s name; null for reviewers */
+            actorName: string | null;
+            message: string | null;
+        };
+        ListingReviewView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "version" | "listing";
+            /** @enum {string} */
+            status: "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            /** @description The version reviewed; null for a listing change */
+            version: string | null;
+            submittedAt: string;
+            decidedAt: string | null;
+            /** @description The reviewers’ message: reasons, changes wanted, or a note */
+            message: string | null;
+            /** @description Oldest first */
+            history: components["schemas"]["ListingReviewHistoryEntry"][];
+        };
+        ListingReviewPage: {
+            /** @description Newest first */
+            items: components["schemas"]["ListingReviewView"][];
+            nextCursor: string | null;
         };
         "point.order.paid.input": {
             orderId: string;
@@ -3889,6 +4902,1638 @@ export interface operations {
             };
             /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                category?: "analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support";
+                /** @description Part of the name, display name or summary */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public listings, newest publication first (only public copies). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+        };
+    };
+    Listings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            /** @description A draft listing for a plugin in your partner’s namespace. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description VALIDATION_FAILED, LISTING_NAME_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND: no partner holds the namespace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_EXISTS, PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `draft` (and the open review) for the partner’s members and reviewers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent and are not valid (send none to read as anyone) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND (also for a draft, to anyone outside its partner and the reviewers) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            /** @description Only the fields sent change, only in the draft; null clears a link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details per field, e.g. pricing.amount) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_submitChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft of a public listing goes to review (see `pendingReview`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_PUBLIC, LISTING_UNCHANGED, LISTING_REVIEW_PENDING, PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_INCOMPLETE (details.fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_ofPartner: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner’s listings, drafts included, newest first: for its members (any role). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_setIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG or WebP, at most 256 KB, square, 64 to 1024 px; replaces the draft’s icon. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_addScreenshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Send it before the file */
+                    caption?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG or WebP, at most 2 MB, 320 to 3840 px wide and 200 to 2160 px high; added at the end of the draft’s screenshots. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_LIMIT: the draft already has 8 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_removeScreenshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removes it from the draft (the public copy changes only through review). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, MEDIA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, cacheable forever (its name is its content’s hash). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description MEDIA_NOT_FOUND: no listing shows it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MarkdownPreview_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkdownPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownPreviewView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (too long) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first. The public sees published versions of public listings; members of the partner and reviewer/admin staff see all. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionPage"];
+                };
+            };
+            /** @description LISTING_NOT_FOUND (also a draft listing, for the public) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .tgz, e.g. from guild-plugin pack
+                     */
+                    package: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same package (same sha256) was already uploaded as this version: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description Validated, stored and waiting for review. 200 with the existing version when the same package was already uploaded as this version (a retried upload). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer); TOKEN_SCOPE_MISSING (a token needs plugins:publish)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND, LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_EXISTS (other content), VERSION_NOT_GREATER (details.highest), PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PACKAGE_TOO_LARGE (over 5 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The package was refused: the code is its first issue's (PACKAGE_PATH_TRAVERSAL, PACKAGE_LINK, MANIFEST_SCHEMA, PERMISSION_INVALID, ENTRY_LOAD_FAILED, ENTRY_EXPORT_UNDECLARED, ...), details.issues lists every issue; also NAMESPACE_MISMATCH, PLUGIN_NAME_MISMATCH, LISTING_INCOMPLETE (details.fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description report, review and uploadedBy are null for the public */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The .tgz (ETag: its sha256). For members of the partner and reviewer/admin staff; for any member, a published, not yanked version of a free listing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/gzip": string;
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description DOWNLOAD_FORBIDDEN (yanked, or a paid listing); TOKEN_SCOPE_MISSING
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Out of the review queue; its version number stays used */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: only a version waiting for review (or in review) can be withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_deprecate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeprecateVersionDto"];
+            };
+        };
+        responses: {
+            /** @description Still installable, with the message shown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already deprecated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_undeprecate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not deprecated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_yank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YankVersionDto"];
+            };
+        };
+        responses: {
+            /** @description No new installs; existing installs keep running and are told to upgrade */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already yanked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_unyank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not yanked, or yanked by Guild staff (only staff undo that) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffVersions_yank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YankVersionDto"];
+            };
+        };
+        responses: {
+            /** @description A security yank: the partner cannot undo it; its owner and developers are notified with the reason. Also turns the partner's own yank into a staff yank. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already yanked by staff */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffVersions_unyank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undoes any yank (staff or partner); the partner is notified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not yanked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_queue: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description open = submitted and in_review */
+                status?: "open" | "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+                kind?: "version" | "listing";
+                /** @description Part of the plugin name (namespace/plugin) or of the listing’s display name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, with time in queue; status defaults to open (submitted and in review). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueuePage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_stats: {
+        parameters: {
+            query?: {
+                /** @description Reviews decided in the last this many days */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Time from submission to decision (median, 90th percentile) of the reviews decided in the window; the open queue now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewStatsView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The item in full: listing copies, manifest, validation report, README, changelog, permission and listing diffs, history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Now in review, held by the caller (claiming one’s own claim again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER: the caller belongs to the listing’s partner
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_CLAIMED (details.claimedBy says who); REVIEW_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back in the queue at its place. The claimant or an admin; an unclaimed item is left as it is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_CLAIMED: another reviewer holds it; REVIEW_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Publishes the version (a draft listing becomes public with it) or the listing change; the partner is notified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMessageDto"];
+            };
+        };
+        responses: {
+            /** @description The message (the reasons) is shown to the partner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_requestChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Ends this review; the partner uploads a new version or submits the listing again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingReviews_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing’s reviews, newest first, with states, the reviewers’ messages and history (reviewers are not named). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingReviewPage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED or PARTNER_ROLE_REQUIRED: members of the listing’s partner only
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND or LISTING_NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -17,3 +17,6 @@ export const PARTNER_STAFF_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];
 
 /** Who may suspend and reinstate partners (the API checks the same role). */
 export const PARTNER_SUSPENSION_ROLES: readonly StaffRole[] = ['admin'];
+
+/** Who may work the plugin review desk (the API checks the same roles). */
+export const PLUGIN_REVIEW_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];

@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-store';
-import { hasAnyRole, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
+import { hasAnyRole, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, PLUGIN_REVIEW_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
 import { useSignOut } from '../auth/use-session';
 import { Button } from '../components/feedback';
 import { NotificationBell } from '../pages/notifications/notification-bell';
@@ -40,6 +40,7 @@ function Header() {
           <NavLink to="/" end>
             Home
           </NavLink>
+          <NavLink to="/plugins">Plugins</NavLink>
           {auth.status === 'signed-in' && (
             <>
               <NavLink to="/profile" end>
@@ -52,6 +53,7 @@ function Header() {
           )}
           {hasAnyRole(auth, PARTNER_APPLICATION_ROLES) && <NavLink to="/staff/partner-applications">Applications</NavLink>}
           {hasAnyRole(auth, PARTNER_STAFF_ROLES) && <NavLink to="/staff/partners">Partners</NavLink>}
+          {hasAnyRole(auth, PLUGIN_REVIEW_ROLES) && <NavLink to="/staff/plugin-reviews">Plugin reviews</NavLink>}
           {hasAnyRole(auth, STRIPE_EVENT_ROLES) && <NavLink to="/staff/stripe-events">Webhook events</NavLink>}
         </nav>
         <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>

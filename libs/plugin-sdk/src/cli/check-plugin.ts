@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PackageError, packPlugin, validatePackage, type PackageIssue, type PackageReport, type PackedPlugin } from '@guild/plugin-package';
-import { PluginRuntime } from '@guild/plugin-runtime';
-import { checkEntryExports } from '../validation.js';
+import { checkEntryExports, PluginRuntime } from '@guild/plugin-runtime';
 import { buildPlugin } from './build.js';
 import { CheckFailed } from './cli-error.js';
 

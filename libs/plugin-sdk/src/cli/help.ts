@@ -1,8 +1,8 @@
 // What `guild-plugin --help` and `guild-plugin <command> --help` print.
-export const COMMANDS = ['init', 'build', 'validate', 'pack', 'test'] as const;
+export const COMMANDS = ['init', 'build', 'validate', 'pack', 'test', 'publish'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-const EXIT_CODES = "Exit codes: 0 success, 1 the plugin failed (invalid, build error, failing tests) or init's folder is not empty, 2 usage error.";
+const EXIT_CODES = "Exit codes: 0 success, 1 the plugin failed (invalid, build error, failing tests, refused by Guild) or init's folder is not empty, 2 usage error.";
 
 export const MAIN_HELP = `guild-plugin: build, check and package a Guild plugin. Every command acts on the plugin in the current folder.
 
@@ -14,6 +14,7 @@ Commands:
   validate                the checks Guild runs on upload (manifest, package, handlers in the sandbox)
   pack                    validate, then write <slug>-<version>.tgz and its .sha256
   test                    build, then run test/**/*.test.ts with node:test
+  publish                 validate, pack and upload the version to Guild for review
 
 Run guild-plugin <command> --help for a command's options.
 ${EXIT_CODES}`;
@@ -60,5 +61,18 @@ ${EXIT_CODES}`,
 Builds, then runs the plugin's test/**/*.test.ts files with Node's test runner (through tsx).
 Tests use createTestHost from @guild/plugin-sdk/testing, which runs the plugin in Guild's sandbox.
 Exits with the test runner's code; 1 if there are no test files.
+${EXIT_CODES}`,
+  publish: `Usage: guild-plugin publish [--api <url>] [--token <token>] [--json]
+
+Builds, validates and packs as pack does, then uploads the package to Guild, which runs the same
+checks again and puts the version in the reviewers' queue. Prints the version, its review state
+and the page to follow it on. A package Guild refuses is reported with its code and every issue.
+Uploading the very same package again is harmless (Guild answers with the version it has).
+
+Options:
+  --api <url>      Guild's address, e.g. https://guild.example.com (default: GUILD_API_URL)
+  --token <token>  an API token with the plugins:publish scope (default: GUILD_API_TOKEN);
+                   prefer the variable in CI, so the token stays out of logs and shell history
+  --json           print the result as JSON
 ${EXIT_CODES}`,
 };

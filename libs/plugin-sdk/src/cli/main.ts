@@ -5,6 +5,7 @@ import { COMMAND_HELP, COMMANDS, MAIN_HELP, type CommandName } from './help.js';
 import { initCommand, TEMPLATE_NAMES, type TemplateName } from './init.js';
 import { say, warn } from './output.js';
 import { packCommand } from './pack.js';
+import { publishCommand } from './publish.js';
 import { testCommand } from './test.js';
 import { validateCommand } from './validate.js';
 
@@ -16,6 +17,7 @@ const OPTIONS = {
   validate: { json: { type: 'boolean' } },
   pack: { json: { type: 'boolean' }, out: { type: 'string' } },
   test: {},
+  publish: { api: { type: 'string' }, token: { type: 'string' }, json: { type: 'boolean' } },
 } as const satisfies Record<CommandName, Options>;
 
 const isCommand = (name: string): name is CommandName => COMMANDS.some((command) => command === name);
@@ -76,6 +78,11 @@ async function run(argv: string[], cwd: string): Promise<number> {
     case 'test': {
       noPositionals('test', parse('test', args).positionals);
       return testCommand(cwd);
+    }
+    case 'publish': {
+      const { values, positionals } = parse('publish', args);
+      noPositionals('publish', positionals);
+      return publishCommand(cwd, { json: values.json ?? false, ...(values.api === undefined ? {} : { api: values.api }), ...(values.token === undefined ? {} : { token: values.token }) });
     }
   }
 }

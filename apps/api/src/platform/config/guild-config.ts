@@ -24,6 +24,8 @@ export class GuildConfig {
   readonly publicUrl!: string;
   readonly portalOrigins!: string[];
   readonly dataDir!: string;
+  /** Plugin packages and listing images (content-addressed); 'memory://' keeps them in memory. */
+  readonly storageDir!: string;
   readonly databaseUrl?: string;
   readonly redisUrl?: string;
   /** Namespace for every Redis key (queues, rate limits), so several deployments or test runs can share one Redis. */
@@ -86,6 +88,7 @@ export class GuildConfig {
     const redisUrl = read.url('REDIS_URL', ['redis:', 'rediss:']);
     const publicUrl = read.url('GUILD_PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`;
     const dataDir = env.GUILD_DATA_DIR === 'memory://' ? 'memory://' : resolve(env.GUILD_DATA_DIR || '.guild');
+    const storageDir = env.GUILD_STORAGE_DIR ? resolvePath(env.GUILD_STORAGE_DIR) : dataDir;
     const adminEmail = read.optional('GUILD_ADMIN_EMAIL');
     const adminPassword = read.optional('GUILD_ADMIN_PASSWORD');
 
@@ -133,6 +136,7 @@ export class GuildConfig {
       publicUrl: publicUrl.replace(/\/$/, ''),
       portalOrigins: [new URL(publicUrl).origin, ...portalOrigins],
       dataDir,
+      storageDir,
       databaseUrl,
       redisUrl,
       redisPrefix: read.pattern('GUILD_REDIS_PREFIX', /^[A-Za-z0-9_.-]{1,64}$/, 'guild', 'letters, digits, _ . - (at most 64)'),

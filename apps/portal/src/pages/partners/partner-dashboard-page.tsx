@@ -45,7 +45,7 @@ function Dashboard({ namespace }: { namespace: string }) {
           {partner.name} <span className="badge">{ROLE_LABELS[role]}</span>
         </h1>
         <p className="muted">
-          Namespace <code>@{partner.namespace}</code> · <Link to={`/partners/${partner.namespace}`}>Public profile</Link>
+          Namespace <code>@{partner.namespace}</code> · <Link to={`/partners/${partner.namespace}`}>Public profile</Link> · <Link to={`/partners/${partner.namespace}/plugins`}>Plugins</Link>
         </p>
         {partner.status === 'suspended' && (
           <Alert title="This partner is suspended.">Its listings are out of the catalog and payouts are held. Contact Guild&rsquo;s staff to find out more.</Alert>

@@ -1,9 +1,9 @@
 // The package check that needs the sandbox: load the entry and compare its handlers with the
-// manifest. The CLI's `validate` uses it, and so will the server's upload check. Not re-exported
-// from the SDK's index, which is bundled into every plugin.
+// manifest. The server's upload check and the SDK CLI's `validate` both use it, as
+// `validatePackage`'s `checkEntry`.
 import type { Manifest } from '@guild/plugin-manifest';
 import { MANIFEST_FILE, type PackageIssue } from '@guild/plugin-package';
-import type { PluginExports, PluginRuntime } from '@guild/plugin-runtime';
+import type { PluginExports, PluginRuntime } from './plugin-runtime.js';
 
 export const EntryIssueCode = {
   LoadFailed: 'ENTRY_LOAD_FAILED',

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../../audit/audit.module.js';
+import { NotificationsModule } from '../../notifications/notifications.module.js';
+import { PartnersModule } from '../../partners/partners.module.js';
+import { ListingAccess } from '../listing-access.service.js';
+import { PackagesModule } from '../packages/packages.module.js';
+import { StaffVersionsController } from './staff-versions.controller.js';
+import { VersionLifecycleService } from './version-lifecycle.service.js';
+import { VersionUploadService } from './version-upload.service.js';
+import { VersionsController } from './versions.controller.js';
+import { VersionsRepository } from './versions.repository.js';
+import { VersionsService } from './versions.service.js';
+
+/** Versions: package upload and validation, storage, downloads, deprecate and yank. */
+@Module({
+  imports: [PartnersModule, AuditModule, NotificationsModule, PackagesModule],
+  controllers: [VersionsController, StaffVersionsController],
+  providers: [ListingAccess, VersionsRepository, VersionsService, VersionUploadService, VersionLifecycleService],
+  exports: [VersionsService],
+})
+export class VersionsModule {}

@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Caller } from '../../identity/caller.js';
+import type { PageQuery } from '../../platform/http/pagination.js';
+import type { PluginListing } from '../entities/plugin-listing.entity.js';
+import type { PluginReview } from '../entities/plugin-review.entity.js';
+import type { PluginVersion } from '../entities/plugin-version.entity.js';
+import { ListingAccess } from '../listing-access.service.js';
+import { PackageStore } from '../packages/package-store.service.js';
+import { PluginError } from '../plugins.errors.js';
+import { isInsider, isPluginReviewer } from './version-audience.js';
+import { toVersionSummary, toVersionView, type VersionPage, type VersionView } from './version.view.js';
+import { VersionsRepository } from './versions.repository.js';
+
+export interface PackageDownload {
+  filename: string;
+  sha256: string;
+  data: Buffer;
+}
+
+interface Visible {
+  listing: PluginListing;
+  version: PluginVersion;
+  review: PluginReview;
+  insider: boolean;
+}
+
+/**
+ * Reading versions. The public sees the published versions of public listings and nothing else:
+ * anything it may not see answers 404, as if it did not exist.
+ */
+@Injectable()
+export class VersionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly listings: ListingAccess,
+    private readonly versions: VersionsRepository,
+    private readonly packages: PackageStore,
+  ) {}
+
+  async list(caller: Caller | null, namespace: string, plugin: string, query: PageQuery): Promise<VersionPage> {
+    const manager = this.db.manager;
+    const { listing, insider } = await this.visibleListing(caller, namespace, plugin, manager);
+    const page = await this.versions.page(manager, listing.id, query, !insider);
+    const statuses = await this.versions.reviewStatuses(manager, page.items.map((version) => version.id));
+    return { items: page.items.map((version) => toVersionSummary(version, statuses.get(version.id) ?? 'submitted')), nextCursor: page.nextCursor };
+  }
+
+  async get(caller: Caller | null, namespace: string, plugin: string, version: string): Promise<VersionView> {
+    const visible = await this.visibleVersion(caller, namespace, plugin, version, this.db.manager);
+    return this.view(this.db.manager, visible.listing, visible.version, visible.insider, isPluginReviewer(caller), visible.review);
+  }
+
+  /**
+   * The package, for the partner's members and reviewer/admin staff; for anyone else signed in,
+   * only a published, not yanked version of a public listing whose published pricing is free
+   * (paid listings wait for the commerce issue's entitlements).
+   */
+  async download(caller: Caller, namespace: string, plugin: string, version: string): Promise<PackageDownload> {
+    const { listing, version: row, insider } = await this.visibleVersion(caller, namespace, plugin, version, this.db.manager);
+    if (!insider) {
+      if (row.yankedAt) throw new PluginError('DOWNLOAD_FORBIDDEN', `${listing.name}@${row.version} was yanked and can no longer be downloaded; use a newer version.`);
+      if (listing.published?.pricing.model !== 'free') {
+        throw new PluginError('DOWNLOAD_FORBIDDEN', `${listing.name} is a paid plugin: its packages are for its partner and, once bought, for its buyers.`);
+      }
+    }
+    const data = await this.packages.get(row.sha256);
+    if (!data) throw new Error(`the package ${row.sha256} of ${listing.name}@${row.version} is missing from the package store`);
+    return { filename: `${plugin}-${row.version}.tgz`, sha256: row.sha256, data };
+  }
+
+  /** The full view of a version for its partner (after an upload or a state change), read through `manager`. */
+  async insideView(manager: EntityManager, listing: PluginListing, version: PluginVersion): Promise<VersionView> {
+    return this.view(manager, listing, version, true, false);
+  }
+
+  /** `showReviewers`: name the staff in the review history (reviewers see each other; partners see "a reviewer"). */
+  private async view(manager: EntityManager, listing: PluginListing, version: PluginVersion, insider: boolean, showReviewers: boolean, known?: PluginReview): Promise<VersionView> {
+    const review = known ?? (await this.versions.review(manager, version.id));
+    if (!review) throw new Error(`version ${version.id} has no review`);
+    if (!insider) return toVersionView(listing.name, version, review.status, null);
+    const [history, uploadedBy] = await Promise.all([this.versions.history(manager, review.id), this.versions.displayName(manager, version.uploadedBy)]);
+    return toVersionView(listing.name, version, review.status, { review, history, uploadedBy, showReviewers });
+  }
+
+  private async visibleListing(caller: Caller | null, namespace: string, plugin: string, manager: EntityManager): Promise<{ listing: PluginListing; insider: boolean }> {
+    const listing = await this.listings.find(namespace, plugin, { tx: manager });
+    const insider = listing !== null && (await isInsider(this.listings, caller, listing, manager));
+    if (!listing || (!insider && listing.status !== 'public')) {
+      throw new PluginError('LISTING_NOT_FOUND', `No listing is called ${ListingAccess.fullName(namespace, plugin)}.`);
+    }
+    return { listing, insider };
+  }
+
+  private async visibleVersion(caller: Caller | null, namespace: string, plugin: string, version: string, manager: EntityManager): Promise<Visible> {
+    const { listing, insider } = await this.visibleListing(caller, namespace, plugin, manager);
+    const row = await this.versions.find(manager, listing.id, version);
+    const review = row && (await this.versions.review(manager, row.id));
+    if (!row || !review || (!insider && review.status !== 'approved')) {
+      throw new PluginError('VERSION_NOT_FOUND', `${listing.name} has no version ${version.slice(0, 100)}.`);
+    }
+    return { listing, version: row, review, insider };
+  }
+}
