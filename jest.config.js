@@ -15,9 +15,8 @@ const swc = [
 
 // @fastify/static (used by the API and by @nestjs/swagger) is CommonJS and require()s
 // content-disposition, which is ESM-only. Node 20 can require ESM but Jest's module runtime cannot
-// before Node 24.9, so such packages are compiled to CommonJS when they are required. The same goes
-// for sanitize-html (CommonJS) and htmlparser2 with its ESM-only family.
-const esmOnlyDependencies = ['content-disposition', 'cookie', 'htmlparser2', 'domhandler', 'domelementtype', 'domutils', 'dom-serializer', 'entities'];
+// before Node 24.9, so that one package is compiled to CommonJS when it is required.
+const esmOnlyDependencies = ['content-disposition', 'cookie'];
 const swcJs = ['@swc/jest', { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2023' } }];
 
 const common = {

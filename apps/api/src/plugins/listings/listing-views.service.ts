@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import semver from 'semver';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StaffRole } from '@guild/contracts';
 import type { Caller } from '../../identity/caller.js';
 import { Partner } from '../../partners/partner.entity.js';
 import type { PluginListing } from '../entities/plugin-listing.entity.js';
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '../entities/plugin-review.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
+import { isPluginReviewer } from '../plugin-reviewers.js';
 import { toDetailsView, type LatestVersionView, type ListingView, type PendingListingReviewView } from './listing.view.js';
-
-/** Staff who see every listing's draft (they review it). */
-export const DRAFT_READING_STAFF: readonly StaffRole[] = ['reviewer', 'admin'];
 
 /**
  * Who is looking decides what a ListingView holds: the partner's members and reviewers see the
@@ -35,7 +32,7 @@ export class ListingViews {
   async audienceFor(caller: Caller | null, partnerId: string, manager: EntityManager = this.db.manager): Promise<Audience> {
     if (!caller) return 'public';
     if (caller.via === 'token' && !caller.scopes?.includes('plugins:publish')) return 'public';
-    if (caller.via === 'session' && DRAFT_READING_STAFF.some((role) => caller.roles.includes(role))) return 'insider';
+    if (isPluginReviewer(caller)) return 'insider';
     return (await this.access.isMemberOf(caller, partnerId, manager)) ? 'insider' : 'public';
   }
 

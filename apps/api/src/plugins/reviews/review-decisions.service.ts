@@ -11,7 +11,7 @@ import { PluginVersion } from '../entities/plugin-version.entity.js';
 import { PluginError } from '../plugins.errors.js';
 import { ReviewDeskService } from './review-desk.service.js';
 import { decisionNotice, type Decision } from './review-notices.js';
-import { assertReviewer, isAdmin } from './reviewer.js';
+import { assertPluginReviewer, isAdmin } from '../plugin-reviewers.js';
 import type { ReviewDetailView } from './review.view.js';
 import { ReviewsRepository } from './reviews.repository.js';
 
@@ -34,7 +34,7 @@ export class ReviewDecisionsService {
 
   /** submitted → in_review, held by the caller. Claiming one's own claim again changes nothing. */
   claim(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     return this.db.transaction(async (tx) => {
       const review = await this.reviews.lock(tx, id);
       if (!review) throw notFound();
@@ -50,7 +50,7 @@ export class ReviewDecisionsService {
 
   /** in_review → submitted, keeping its place in the queue. Only the claimant or an admin; releasing an unclaimed review changes nothing. */
   release(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     return this.db.transaction(async (tx) => {
       const review = await this.reviews.lock(tx, id);
       if (!review) throw notFound();
@@ -81,7 +81,7 @@ export class ReviewDecisionsService {
    * decision ends the review (changes requested means a new upload or listing submission).
    */
   private async decide(caller: Caller, id: string, decision: Decision, message: string | null): Promise<ReviewDetailView> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     return this.db.transaction(async (tx) => {
       const found = await this.reviews.owners(tx, id);
       if (!found) throw notFound();

@@ -7,7 +7,7 @@ import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.en
 import { ListingAccess } from '../listing-access.service.js';
 import { PluginError } from '../plugins.errors.js';
 import { previousApproved } from './review-diff.js';
-import { assertReviewer } from './reviewer.js';
+import { assertPluginReviewer } from '../plugin-reviewers.js';
 import type { ReviewQueueQuery, ReviewStatsQuery } from './review.dto.js';
 import { toDetailView, toListingReview, toQueueItem } from './review.mappers.js';
 import type { ListingReviewPage, ReviewDetailView, ReviewQueuePage, ReviewStatsView } from './review.view.js';
@@ -27,7 +27,7 @@ export class ReviewDeskService {
 
   /** Oldest first: the queue is worked from the front. */
   async queue(caller: Caller, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     const qb = this.db.manager
       .getRepository(PluginReview)
       .createQueryBuilder('r')
@@ -64,7 +64,7 @@ export class ReviewDeskService {
   }
 
   async detail(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     return this.view(this.db.manager, caller, id);
   }
 
@@ -79,7 +79,7 @@ export class ReviewDeskService {
   }
 
   async stats(caller: Caller, query: ReviewStatsQuery): Promise<ReviewStatsView> {
-    assertReviewer(caller);
+    assertPluginReviewer(caller);
     const days = query.days ?? 30;
     const times = await this.reviews.decisionTimes(this.db.manager, days);
     const { open, oldest } = await this.reviews.openSummary(this.db.manager);

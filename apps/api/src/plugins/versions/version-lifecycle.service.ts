@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
-import { IdentityError } from '../../identity/identity.errors.js';
 import { NotificationsService } from '../../notifications/notifications.service.js';
 import type { PluginListing } from '../entities/plugin-listing.entity.js';
 import { PluginReviewEvent } from '../entities/plugin-review-event.entity.js';
@@ -11,7 +10,7 @@ import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.en
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
 import { ListingAccess, PUBLISHER_ROLES } from '../listing-access.service.js';
 import { PluginError } from '../plugins.errors.js';
-import { isPluginReviewer, PLUGIN_REVIEWERS } from './version-audience.js';
+import { assertPluginReviewer } from '../plugin-reviewers.js';
 import { versionStatus, type VersionView } from './version.view.js';
 import { VersionsRepository } from './versions.repository.js';
 import { VersionsService } from './versions.service.js';
@@ -134,9 +133,7 @@ export class VersionLifecycleService {
   }
 
   private asStaff(caller: Caller, namespace: string, plugin: string, version: string, change: Change): Promise<VersionView> {
-    if (!isPluginReviewer(caller)) {
-      throw new IdentityError('STAFF_ROLE_REQUIRED', `This needs one of the staff roles: ${PLUGIN_REVIEWERS.join(', ')}.`, { required: PLUGIN_REVIEWERS });
-    }
+    assertPluginReviewer(caller);
     return this.db.transaction(async (tx) => {
       const listing = await this.listings.require(namespace, plugin, { tx });
       return this.apply(tx, caller, listing, version, change);

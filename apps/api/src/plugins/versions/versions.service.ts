@@ -9,7 +9,8 @@ import type { PluginVersion } from '../entities/plugin-version.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
 import { PackageStore } from '../packages/package-store.service.js';
 import { PluginError } from '../plugins.errors.js';
-import { isInsider, isPluginReviewer } from './version-audience.js';
+import { isPluginReviewer } from '../plugin-reviewers.js';
+import { isInsider } from './version-audience.js';
 import { toVersionSummary, toVersionView, type VersionPage, type VersionView } from './version.view.js';
 import { VersionsRepository } from './versions.repository.js';
 
