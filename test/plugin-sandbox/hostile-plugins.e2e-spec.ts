@@ -53,8 +53,8 @@ describe('hostile plugins are contained', () => {
   it('stops an infinite loop at the CPU limit', async () => {
     const record = await run(hostile('() => { while (true) {} }'));
     expect(record).toMatchObject({ outcome: 'timeout', error: { code: 'CPU_TIME_EXCEEDED' } });
+    // Stopped by the engine's CPU count (not by the wall clock or the watchdog): the code says which.
     expect(record.cpuMs).toBeGreaterThanOrEqual(200);
-    expect(record.durationMs).toBeLessThan(2000);
   });
 
   it('stops a loop that starts after an await (where isolate timeouts stop counting)', async () => {
@@ -139,7 +139,6 @@ describe('hostile plugins are contained', () => {
   it('has no Atomics to block on shared memory with', async () => {
     const record = await run(hostile('() => { const cell = new Int32Array(new SharedArrayBuffer(4)); Atomics.wait(cell, 0, 0); }'));
     expect(record).toMatchObject({ outcome: 'error', error: { code: 'PLUGIN_ERROR', message: expect.stringContaining('Atomics is not defined') } });
-    expect(record.durationMs).toBeLessThan(2000);
   });
 
   it('refuses a fetch to 127.0.0.1', async () => {
