@@ -3,8 +3,7 @@
 // Run after `npm run build` (the API serves apps/portal/dist).
 import type { Page } from 'playwright-core';
 import { describedText, header, useBrowserApp } from '../support/browser.js';
-
-const PASSWORD = 'violet-anchor-93-trellis';
+import { PASSWORD } from './people.js';
 
 const suite = useBrowserApp();
 const { withPage } = suite;

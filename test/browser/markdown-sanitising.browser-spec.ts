@@ -5,7 +5,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
-import { accessToken, approvedPartner, createUsers, multipart, packExample, person, uniqueNamespace } from './plugin-fixtures.js';
+import { sendFile } from '../support/multipart.js';
+import { accessToken, approvedPartner, createUsers, person, uniqueNamespace } from './people.js';
+import { packExample } from './plugin-fixtures.js';
 
 const suite = useBrowserApp();
 const { withPage } = suite;
@@ -67,8 +69,8 @@ describe('portal: Markdown sanitising', () => {
       body: { summary: 'Looks harmless.', description: HOSTILE, categories: ['finance'], supportUrl: 'https://example.com/support' },
     });
     expect(edited.status).toBe(200);
-    const form = multipart('package', 'volume-discount-1.0.0.tgz', (await packExample(namespace)).bytes);
-    const uploaded = await call(app, 'POST', `${listing}/versions`, { token, body: form.body, headers: { 'content-type': form.contentType } });
+    const { data } = await packExample(namespace);
+    const uploaded = await sendFile(app, 'POST', `${listing}/versions`, token, { field: 'package', filename: 'volume-discount-1.0.0.tgz', contentType: 'application/gzip', data });
     expect(uploaded.status).toBe(201);
     const staff = await accessToken(app, reviewer);
     const queue = await call(app, 'GET', `/v1/staff/plugin-reviews?q=${namespace}`, { token: staff });

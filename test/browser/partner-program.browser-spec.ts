@@ -5,12 +5,9 @@
 // Run after `npm run build` (the API serves apps/portal/dist).
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { UsersService } from '../../apps/api/src/identity/users.service.js';
 import { StripeConnection } from '../../apps/api/src/stripe/stripe-connection.js';
 import { describedText, header, nav, signIn, useBrowserApp } from '../support/browser.js';
-import { call } from '../support/http.js';
-
-const PASSWORD = 'violet-anchor-93-trellis';
+import { approvedPartner, createUsers, PASSWORD, person } from './people.js';
 
 const suite = useBrowserApp({}, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;
@@ -29,31 +26,6 @@ async function signUp(page: Page, user: { email: string; displayName: string; pa
   await page.getByRole('heading', { name: 'Your profile' }).waitFor();
 }
 
-type Person = { email: string; displayName: string; password: string };
-let seq = 0;
-const person = (label: string, displayName: string): Person => ({ email: `${label}.${Date.now()}.${seq++}@example.com`, displayName, password: PASSWORD });
-
-async function accessToken(user: Person): Promise<string> {
-  const response = await call(suite.server.app, 'POST', '/v1/auth/sign-in', { body: { email: user.email, password: user.password } });
-  expect(response.status).toBe(200);
-  return response.body.accessToken as string;
-}
-
-/** An approved partner owned by `owner`, made through the API (the UI path is the first test's). */
-async function approvedPartner(owner: Person, name: string, namespace: string): Promise<void> {
-  const users = suite.server.app.get(UsersService);
-  const reviewer = person('reviewer', 'Some Reviewer');
-  await users.create(owner);
-  await users.create({ ...reviewer, staffRoles: ['reviewer'] });
-  const applied = await call(suite.server.app, 'POST', '/v1/partner-applications', {
-    token: await accessToken(owner),
-    body: { organisationName: name, namespace, plan: 'Integrations for the tools our customers already use.' },
-  });
-  expect(applied.status).toBe(201);
-  const approved = await call(suite.server.app, 'POST', `/v1/staff/partner-applications/${applied.body.id}/approve`, { token: await accessToken(reviewer), body: {} });
-  expect(approved.status).toBe(200);
-}
-
 /** The invitation link from the email Guild wrote to `to` (held in the outbox: tests configure no SMTP server). */
 async function invitationPath(to: string): Promise<string> {
   const rows = await suite.server.app.get(DataSource).query<{ text_body: string }[]>(`SELECT text_body FROM email_outbox WHERE to_address = $1 ORDER BY created_at DESC`, [to]);
@@ -67,7 +39,7 @@ describe('portal: the partner program', () => {
     const stamp = Date.now();
     const member = { email: `ada.${stamp}@example.com`, displayName: 'Ada Lovelace', password: PASSWORD };
     const reviewer = { email: `grace.${stamp}@example.com`, displayName: 'Grace Reviewer', password: PASSWORD };
-    await suite.server.app.get(UsersService).create({ ...reviewer, staffRoles: ['reviewer'] });
+    await createUsers(suite.server.app, { ...reviewer, staffRoles: ['reviewer'] });
     const namespace = `ada-plugins-${stamp.toString(36)}`;
     const changesMessage = 'Please link the repository of your first plugin.';
 
@@ -177,8 +149,8 @@ describe('portal: the partner program', () => {
     const owner = person('owner', 'Olivia Owner');
     const developer = person('dev', 'Dev Eloper');
     const namespace = `team-${Date.now().toString(36)}`;
-    await approvedPartner(owner, 'Team Plugins', namespace);
-    await suite.server.app.get(UsersService).create(developer);
+    await createUsers(suite.server.app, owner, developer);
+    await approvedPartner(suite.server.app, owner, 'Team Plugins', namespace);
 
     await withPage('partner-team-owner', async (ownerPage) => {
       await withPage('partner-team-developer', async (developerPage) => {

@@ -6,7 +6,9 @@
 // Run after `npm run build` (the API serves apps/portal/dist).
 import type { Page } from 'playwright-core';
 import { header, nav, signIn, useBrowserApp } from '../support/browser.js';
-import { approvedPartner, createUsers, packExample, packWithUnknownPermission, person, solidPng, tempFile, uniqueNamespace } from './plugin-fixtures.js';
+import { png } from '../support/images.js';
+import { approvedPartner, createUsers, person, uniqueNamespace } from './people.js';
+import { packExample, packWithUnknownPermission, tempFile } from './plugin-fixtures.js';
 
 const suite = useBrowserApp({}, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;
@@ -67,15 +69,19 @@ describe('portal: publishing a plugin', () => {
 
       // An icon and a captioned screenshot, each checked by the API as it arrives.
       const media = partnerPage.getByRole('region', { name: 'Icon and screenshots' });
-      await media.getByLabel('Upload an icon').setInputFiles(await tempFile('icon.png', solidPng(128, 128)));
+      await media.getByLabel('Upload an icon').setInputFiles(await tempFile('icon.png', png(128, 128, { rgb: [51, 79, 209] })));
       await media.getByRole('img', { name: 'Volume discount icon' }).waitFor();
       expect(await media.getByRole('progressbar', { name: 'Icon upload progress' }).getAttribute('value')).toBe('100');
       const addScreenshot = media.getByRole('form', { name: 'Add a screenshot' });
-      await addScreenshot.getByLabel('Screenshot').setInputFiles(await tempFile('tiers.png', solidPng(640, 400, [29, 122, 70])));
+      await addScreenshot.getByLabel('Screenshot').setInputFiles(await tempFile('tiers.png', png(640, 400, { rgb: [29, 122, 70] })));
       await addScreenshot.getByLabel('Caption').fill('Tiers at checkout');
       await addScreenshot.getByRole('button', { name: 'Add screenshot' }).click();
       await media.getByLabel('Caption of screenshot 1').waitFor();
       expect(await media.getByLabel('Caption of screenshot 1').inputValue()).toBe('Tiers at checkout');
+      // Captions are edited in place and saved together with the order.
+      await media.getByLabel('Caption of screenshot 1').fill('Tiers at checkout, per cart line');
+      await media.getByRole('button', { name: 'Save captions and order' }).click();
+      await media.getByRole('status').filter({ hasText: 'Captions and order are saved.' }).waitFor();
 
       // A package the validator refuses: its report names every problem, with its code.
       const upload = partnerPage.getByRole('form', { name: 'Upload a version' });

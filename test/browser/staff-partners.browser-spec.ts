@@ -10,8 +10,7 @@ import { UsersService } from '../../apps/api/src/identity/users.service.js';
 import { PartnersService } from '../../apps/api/src/partners/partners.service.js';
 import { nav, signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
-
-const PASSWORD = 'violet-anchor-93-trellis';
+import { PASSWORD } from './people.js';
 
 const suite = useBrowserApp({}, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;

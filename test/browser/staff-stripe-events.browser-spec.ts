@@ -5,12 +5,11 @@
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../apps/api/src/identity/users.service.js';
-import { waitFor } from '../support/wait.js';
+import { guildStripe, signed, WEBHOOK_SECRET } from '../stripe/stripe-events.js';
 import { header, nav, signIn, useBrowserApp } from '../support/browser.js';
 import { call } from '../support/http.js';
-import { guildStripe, signed, WEBHOOK_SECRET } from '../stripe/stripe-events.js';
-
-const PASSWORD = 'violet-anchor-93-trellis';
+import { waitFor } from '../support/wait.js';
+import { PASSWORD } from './people.js';
 
 // Retries 20 ms apart: an event that keeps failing gives up (8 tries) within a few seconds.
 const suite = useBrowserApp({ STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_EVENT_RETRY_DELAY_MS: '20' }, { viewport: { width: 1280, height: 900 } });

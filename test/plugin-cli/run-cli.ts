@@ -14,10 +14,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI: `node bin/guild-plugin.mjs …`, or `npx guild-plugin …` as a partner would (`--no`: never from the registry). */
-export function runCli(args: string[], cwd: string, options: { npx?: boolean } = {}): Promise<CliRun> {
+/**
+ * Runs the real CLI: `node bin/guild-plugin.mjs …`, or `npx guild-plugin …` as a partner would
+ * (`--no`: never from the registry). `env` is added to (and overrides) this process's environment.
+ */
+export function runCli(args: string[], cwd: string, options: { npx?: boolean; env?: Record<string, string> } = {}): Promise<CliRun> {
   const [command, argv] = options.npx ? ['npx', ['--no', '--', 'guild-plugin', ...args]] : [process.execPath, [BIN, ...args]];
-  const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1' } });
+  const child = spawn(command, argv, { cwd, env: { ...process.env, NO_COLOR: '1', ...options.env } });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));

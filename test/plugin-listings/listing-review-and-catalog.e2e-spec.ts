@@ -1,22 +1,23 @@
 import { DataSource } from 'typeorm';
+import { partnerFactories } from '../partners/partner-factory.js';
 import { call } from '../support/http.js';
+import { COMPLETE_DETAILS, newPublicListing, newPublisher, publishVersion, uploadPackage, versionsUrl } from '../support/plugin-listings.js';
+import { pluginTgz } from '../support/plugin-packages.js';
 import { useTestApp } from '../support/suite.js';
-import { addVersionDirectly, COMPLETE_DETAILS, listingFactories, publishListingDirectly } from './listing-helpers.js';
 
 describe('plugin listings: changes to public listings go to review; the public catalog', () => {
   const s = useTestApp();
-  const make = () => listingFactories(s);
+  const partners = () => partnerFactories(s.ctx.app);
 
   describe('listing-change review', () => {
     it('refuses a draft listing: its details go to review with its first version', async () => {
-      const { owner, url } = await make().newPublisher(COMPLETE_DETAILS);
+      const { owner, url } = await newPublisher(s.ctx.app, COMPLETE_DETAILS);
       const refused = await call(s.ctx.app, 'POST', `${url}/listing-review`, { token: owner.accessToken });
       expect([refused.status, refused.body.error.code]).toEqual([409, 'LISTING_NOT_PUBLIC']);
     });
 
     it('sends the changed draft of a public listing to review once, and refuses it unchanged, incomplete or twice', async () => {
-      const { owner, name, url } = await make().newPublisher(COMPLETE_DETAILS);
-      await publishListingDirectly(s.ctx.app, name);
+      const { owner, url } = await newPublicListing(s.ctx.app);
 
       const unchanged = await call(s.ctx.app, 'POST', `${url}/listing-review`, { token: owner.accessToken });
       expect([unchanged.status, unchanged.body.error.code]).toEqual([409, 'LISTING_UNCHANGED']);
@@ -50,8 +51,7 @@ describe('plugin listings: changes to public listings go to review; the public c
     });
 
     it('publishes the submitted copy when a reviewer approves it on the review desk, not later edits', async () => {
-      const { owner, name, url } = await make().newPublisher(COMPLETE_DETAILS);
-      await publishListingDirectly(s.ctx.app, name);
+      const { owner, url } = await newPublicListing(s.ctx.app);
       await call(s.ctx.app, 'PATCH', url, { token: owner.accessToken, body: { summary: 'The reviewed summary.' } });
       const submitted = await call(s.ctx.app, 'POST', `${url}/listing-review`, { token: owner.accessToken });
       await call(s.ctx.app, 'PATCH', url, { token: owner.accessToken, body: { summary: 'Written after submitting.' } });
@@ -72,8 +72,7 @@ describe('plugin listings: changes to public listings go to review; the public c
     });
 
     it('lets only one of several simultaneous submissions through', async () => {
-      const { owner, name, url } = await make().newPublisher(COMPLETE_DETAILS);
-      await publishListingDirectly(s.ctx.app, name);
+      const { owner, name, url } = await newPublicListing(s.ctx.app);
       await call(s.ctx.app, 'PATCH', url, { token: owner.accessToken, body: { summary: 'Changed at once.' } });
       const results = await Promise.all([1, 2, 3].map(() => call(s.ctx.app, 'POST', `${url}/listing-review`, { token: owner.accessToken })));
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
@@ -85,11 +84,10 @@ describe('plugin listings: changes to public listings go to review; the public c
     });
 
     it('refuses the finance role and outsiders', async () => {
-      const { owner, partner, name, url } = await make().newPublisher(COMPLETE_DETAILS);
-      await publishListingDirectly(s.ctx.app, name);
+      const { owner, partner, url } = await newPublicListing(s.ctx.app);
       await call(s.ctx.app, 'PATCH', url, { token: owner.accessToken, body: { summary: 'Changed.' } });
       const finance = await s.make.newMember('finance');
-      await make().partners().addMember(partner, finance, 'finance');
+      await partners().addMember(partner, finance, 'finance');
       const asFinance = await call(s.ctx.app, 'POST', `${url}/listing-review`, { token: finance.accessToken });
       expect([asFinance.status, asFinance.body.error.code]).toEqual([403, 'PARTNER_ROLE_REQUIRED']);
       const outsider = await s.make.newMember('outsider');
@@ -101,16 +99,18 @@ describe('plugin listings: changes to public listings go to review; the public c
   describe('catalog', () => {
     it('lists only public listings of active partners, newest first, with their latest installable version', async () => {
       const unique = `zq${Date.now().toString(36)}`;
-      const older = await make().newPublisher({ ...COMPLETE_DETAILS, summary: `Older ${unique}`, categories: ['finance'] });
-      const newer = await make().newPublisher({ ...COMPLETE_DETAILS, summary: `Newer ${unique}`, categories: ['finance', 'analytics'] });
-      const draft = await make().newPublisher({ ...COMPLETE_DETAILS, summary: `Draft ${unique}` });
-      const suspended = await make().newPublisher({ ...COMPLETE_DETAILS, summary: `Suspended ${unique}` });
-      await publishListingDirectly(s.ctx.app, older.name, '1.0.0');
-      await publishListingDirectly(s.ctx.app, newer.name, '1.2.0');
-      await publishListingDirectly(s.ctx.app, suspended.name);
-      await addVersionDirectly(s.ctx.app, newer.name, '1.10.0', 'approved', { yanked: true });
-      await addVersionDirectly(s.ctx.app, newer.name, '1.9.0', 'approved', { deprecated: true });
-      await addVersionDirectly(s.ctx.app, newer.name, '2.0.0', 'submitted');
+      const older = await newPublisher(s.ctx.app, { ...COMPLETE_DETAILS, summary: `Older ${unique}`, categories: ['finance'] });
+      const newer = await newPublisher(s.ctx.app, { ...COMPLETE_DETAILS, summary: `Newer ${unique}`, categories: ['finance', 'analytics'] });
+      const draft = await newPublisher(s.ctx.app, { ...COMPLETE_DETAILS, summary: `Draft ${unique}` });
+      const suspended = await newPublisher(s.ctx.app, { ...COMPLETE_DETAILS, summary: `Suspended ${unique}` });
+      await publishVersion(s.ctx.app, older, '1.0.0');
+      await publishVersion(s.ctx.app, suspended);
+      // Newer's latest installable version is 1.9.0: 1.10.0 is yanked and 2.0.0 waits for review.
+      for (const version of ['1.2.0', '1.9.0', '1.10.0']) await publishVersion(s.ctx.app, newer, version);
+      const act = (version: string, action: string, body: object) => call(s.ctx.app, 'POST', `${versionsUrl(newer)}/${version}/${action}`, { token: newer.owner.accessToken, body });
+      expect((await act('1.9.0', 'deprecate', { message: 'Use 2.0.0.' })).status).toBe(200);
+      expect((await act('1.10.0', 'yank', { reason: 'Wrong totals.' })).status).toBe(200);
+      expect((await uploadPackage(s.ctx.app, newer, pluginTgz({ name: newer.name, version: '2.0.0' }), newer.owner.accessToken)).status).toBe(201);
       // Published a minute apart, so "newest first" does not hang on the clock's resolution.
       await s.ctx.app.get(DataSource).query(`UPDATE plugin_listings SET published_at = published_at - interval '1 minute' WHERE name = $1`, [older.name]);
       const admin = await s.make.newStaff('admin');

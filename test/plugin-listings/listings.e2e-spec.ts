@@ -1,20 +1,21 @@
 import { DataSource } from 'typeorm';
+import { partnerFactories } from '../partners/partner-factory.js';
 import { call } from '../support/http.js';
+import { COMPLETE_DETAILS, newPublisher } from '../support/plugin-listings.js';
 import { useTestApp } from '../support/suite.js';
-import { COMPLETE_DETAILS, listingFactories } from './listing-helpers.js';
 
 const fieldsOf = (body: { error: { details: Array<{ field: string }> } }) => body.error.details.map((d) => d.field).sort();
 
 describe('plugin listings: creation, edits, visibility', () => {
   const s = useTestApp();
-  const make = () => listingFactories(s);
+  const partners = () => partnerFactories(s.ctx.app);
 
   describe('creation', () => {
     it('creates a draft listing for an owner or developer of the namespace, audited', async () => {
       const owner = await s.make.newMember('owner');
       const developer = await s.make.newMember('developer');
-      const partner = await make().partners().newPartner(owner, { name: 'Acme Plugins' });
-      await make().partners().addMember(partner, developer, 'developer');
+      const partner = await partners().newPartner(owner, { name: 'Acme Plugins' });
+      await partners().addMember(partner, developer, 'developer');
 
       const created = await call(s.ctx.app, 'POST', '/v1/plugins', { token: developer.accessToken, body: { name: `${partner.namespace}/slack-notifier`, displayName: ' Slack notifier ' } });
       expect(created.status).toBe(201);
@@ -45,8 +46,8 @@ describe('plugin listings: creation, edits, visibility', () => {
       const finance = await s.make.newMember('finance');
       const outsider = await s.make.newMember('outsider');
       const admin = await s.make.newStaff('admin');
-      const partner = await make().partners().newPartner(owner);
-      await make().partners().addMember(partner, finance, 'finance');
+      const partner = await partners().newPartner(owner);
+      await partners().addMember(partner, finance, 'finance');
       const body = { name: `${partner.namespace}/not-mine`, displayName: 'Not mine' };
 
       const asOutsider = await call(s.ctx.app, 'POST', '/v1/plugins', { token: outsider.accessToken, body });
@@ -66,7 +67,7 @@ describe('plugin listings: creation, edits, visibility', () => {
 
     it('refuses malformed names with LISTING_NAME_INVALID and a taken name with LISTING_EXISTS', async () => {
       const owner = await s.make.newMember('owner');
-      const partner = await make().partners().newPartner(owner);
+      const partner = await partners().newPartner(owner);
       for (const name of ['no-slash', `${partner.namespace}/`, `${partner.namespace}/Upper`, `${partner.namespace}/a`, `${partner.namespace}/two--hyphens`, `${partner.namespace}/x/y`, `${partner.namespace}/${'p'.repeat(65)}`, `../${partner.namespace}`]) {
         const refused = await call(s.ctx.app, 'POST', '/v1/plugins', { token: owner.accessToken, body: { name, displayName: 'Name' } });
         expect([name, refused.status, refused.body.error.code]).toEqual([name, 400, 'LISTING_NAME_INVALID']);
@@ -87,7 +88,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('refuses a suspended partner’s listings any change', async () => {
-      const { owner, partner, url } = await make().newPublisher();
+      const { owner, partner, url } = await newPublisher(s.ctx.app);
       const admin = await s.make.newStaff('admin');
       expect((await call(s.ctx.app, 'POST', `/v1/staff/partners/${partner.id}/suspend`, { token: admin.accessToken, body: { reason: 'Under investigation' } })).status).toBe(200);
       const create = await call(s.ctx.app, 'POST', '/v1/plugins', { token: owner.accessToken, body: { name: `${partner.namespace}/another`, displayName: 'Another' } });
@@ -99,7 +100,7 @@ describe('plugin listings: creation, edits, visibility', () => {
 
   describe('edits', () => {
     it('changes only the fields sent, only in the draft, and audits what changed', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       const edited = await call(s.ctx.app, 'PATCH', url, {
         token: owner.accessToken,
         body: {
@@ -139,7 +140,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('refuses hostile and malformed links per field', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       for (const link of [
         'javascript:alert(1)',
         'JavaScript:alert(document.cookie)//https://example.com',
@@ -161,7 +162,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('refuses bad pricing with the field that is wrong', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       const cases: Array<[unknown, string[]]> = [
         [{ model: 'lifetime' }, ['pricing.model']],
         [{ model: 'one_time', currency: 'USD', amount: 49 }, ['pricing.amount']],
@@ -191,7 +192,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('refuses unknown or too many categories, oversize text and null for required fields', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       const cases: Array<[Record<string, unknown>, string[]]> = [
         [{ categories: ['gambling'] }, ['categories']],
         [{ categories: ['finance', 'finance'] }, ['categories']],
@@ -215,7 +216,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('shows the description rendered and sanitised: no script, no event handlers, no javascript: links', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       const description = [
         '# Hello',
         '<script>alert("x")</script>',
@@ -247,9 +248,9 @@ describe('plugin listings: creation, edits, visibility', () => {
 
   describe('visibility', () => {
     it('hides a draft from anyone outside its partner with 404, and shows it to members of any role and to reviewers', async () => {
-      const { owner, partner, url } = await make().newPublisher(COMPLETE_DETAILS);
+      const { owner, partner, url } = await newPublisher(s.ctx.app, COMPLETE_DETAILS);
       const finance = await s.make.newMember('finance');
-      await make().partners().addMember(partner, finance, 'finance');
+      await partners().addMember(partner, finance, 'finance');
       const outsider = await s.make.newMember('outsider');
       const reviewer = await s.make.newStaff('reviewer');
       const financeStaff = await s.make.newStaff('finance');
@@ -268,7 +269,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('answers 401 to credentials that are sent but not valid, rather than reading as anyone', async () => {
-      const { url } = await make().newPublisher();
+      const { url } = await newPublisher(s.ctx.app);
       for (const authorization of ['Bearer not-a-jwt', 'Bearer gld_unknowntoken', 'Basic abc']) {
         const refused = await call(s.ctx.app, 'GET', url, { headers: { authorization } });
         expect([authorization, refused.status, refused.body.error.code]).toEqual([authorization, 401, 'UNAUTHENTICATED']);
@@ -276,7 +277,7 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('reads as the token’s owner with a plugins:publish token, and as anyone with another scope or with a staff member’s token', async () => {
-      const { owner, url } = await make().newPublisher();
+      const { owner, url } = await newPublisher(s.ctx.app);
       const token = async (scopes: string[]) => (await call(s.ctx.app, 'POST', '/v1/me/tokens', { token: owner.accessToken, body: { name: scopes.join(' '), scopes } })).body.token as string;
       const publish = await call(s.ctx.app, 'GET', url, { token: await token(['plugins:publish']) });
       expect([publish.status, publish.body.draft?.displayName]).toEqual([200, expect.any(String)]);
@@ -290,10 +291,10 @@ describe('plugin listings: creation, edits, visibility', () => {
     });
 
     it('lists a partner’s listings, drafts included, to its members only', async () => {
-      const { owner, partner, name } = await make().newPublisher();
+      const { owner, partner, name } = await newPublisher(s.ctx.app);
       const second = await call(s.ctx.app, 'POST', '/v1/plugins', { token: owner.accessToken, body: { name: `${partner.namespace}/second`, displayName: 'Second' } });
       const finance = await s.make.newMember('finance');
-      await make().partners().addMember(partner, finance, 'finance');
+      await partners().addMember(partner, finance, 'finance');
       const page = await call(s.ctx.app, 'GET', `/v1/partners/${partner.namespace}/plugins?limit=1`, { token: finance.accessToken });
       expect([page.status, page.body.items.map((l: { name: string }) => l.name)]).toEqual([200, [second.body.name]]);
       expect(page.body.items[0].draft).not.toBeNull();

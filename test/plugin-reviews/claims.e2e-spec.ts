@@ -1,13 +1,13 @@
-import { DataSource } from 'typeorm';
 import { partnerFactories } from '../partners/partner-factory.js';
 import { call } from '../support/http.js';
+import { reviewDesk } from '../support/plugin-listings.js';
 import { useTestApp } from '../support/suite.js';
-import { desk, reviewSeeds } from './seed.js';
+import { reviewSeeds } from './seed.js';
 
 describe('plugin review desk: claims, races and conflicts of interest', () => {
   const s = useTestApp();
   const seed = reviewSeeds(() => s.ctx.app);
-  const staff = desk(() => s.ctx.app);
+  const staff = reviewDesk(() => s.ctx.app);
   const partners = () => partnerFactories(s.ctx.app);
 
   async function queued(version = '1.0.0') {
@@ -87,8 +87,8 @@ describe('plugin review desk: claims, races and conflicts of interest', () => {
 
   it('refuses a withdrawn item', async () => {
     const reviewer = await s.make.newStaff('reviewer');
-    const { review } = await queued();
-    await s.ctx.app.get(DataSource).query(`UPDATE plugin_reviews SET status = 'withdrawn' WHERE id = $1`, [review.id]);
+    const { owner, listing, review } = await queued();
+    expect((await call(s.ctx.app, 'POST', `/v1/plugins/${listing.name}/versions/1.0.0/withdraw`, { token: owner.accessToken })).status).toBe(200);
     expect((await staff.act(reviewer, review.id, 'claim')).body.error).toMatchObject({ code: 'REVIEW_STATE', details: { status: 'withdrawn' } });
   });
 

@@ -1,29 +1,19 @@
-import { DataSource } from 'typeorm';
-import { partnerFactories } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
+import { newTeam, reviewDesk } from '../support/plugin-listings.js';
 import { useTestApp } from '../support/suite.js';
-import { desk, details, reviewSeeds } from './seed.js';
+import { details, reviewSeeds } from './seed.js';
 
 type Note = { kind: string; title: string; body: string; link: string };
 
 describe('plugin review desk: decisions and what they change', () => {
   const s = useTestApp();
   const seed = reviewSeeds(() => s.ctx.app);
-  const staff = desk(() => s.ctx.app);
-  const partners = () => partnerFactories(s.ctx.app);
+  const staff = reviewDesk(() => s.ctx.app);
   const notes = async (who: SignedIn) => (await call(s.ctx.app, 'GET', '/v1/me/notifications', { token: who.accessToken })).body.items as Note[];
   const partnerView = (who: SignedIn, name: string) => call(s.ctx.app, 'GET', `/v1/plugins/${name}/reviews`, { token: who.accessToken });
 
-  async function team() {
-    const owner = await s.make.newMember('owner');
-    const developer = await s.make.newMember('developer');
-    const finance = await s.make.newMember('finance');
-    const partner = await partners().newPartner(owner);
-    await partners().addMember(partner, developer, 'developer');
-    await partners().addMember(partner, finance, 'finance');
-    return { owner, developer, finance, partner };
-  }
+  const team = () => newTeam(s.ctx.app);
 
   it('publishes an approved version and makes a draft listing public with the copy it carried; the team is told', async () => {
     const reviewer = await s.make.newStaff('reviewer');
@@ -33,7 +23,7 @@ describe('plugin review desk: decisions and what they change', () => {
     const listing = await seed.listing(partner, owner, submitted, 'chat-notifier');
     const { review, version } = await seed.version(listing, developer, '1.0.0');
     // The partner keeps editing the draft after submitting: approval publishes what was reviewed.
-    await s.ctx.app.get(DataSource).query(`UPDATE plugin_listings SET draft = jsonb_set(draft, '{summary}', '"Edited later."') WHERE id = $1`, [listing.id]);
+    expect((await call(s.ctx.app, 'PATCH', `/v1/plugins/${listing.name}`, { token: owner.accessToken, body: { summary: 'Edited later.' } })).status).toBe(200);
 
     const detail = await staff.get(reviewer, `/v1/staff/plugin-reviews/${review.id}`);
     expect(detail.status).toBe(200);

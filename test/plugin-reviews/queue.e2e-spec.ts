@@ -1,15 +1,16 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { partnerFactories } from '../partners/partner-factory.js';
 import { call } from '../support/http.js';
+import { reviewDesk } from '../support/plugin-listings.js';
 import { useTestApp } from '../support/suite.js';
-import { desk, details, reviewSeeds } from './seed.js';
+import { details, reviewSeeds } from './seed.js';
 
 type Item = { id: string; kind: string; status: string; waitingSeconds: number; claimedBy: { id: string } | null };
 
 describe('plugin review desk: the queue', () => {
   const s = useTestApp();
   const seed = reviewSeeds(() => s.ctx.app);
-  const staff = desk(() => s.ctx.app);
+  const staff = reviewDesk(() => s.ctx.app);
   const partners = () => partnerFactories(s.ctx.app);
   const ids = (body: { items: Item[] }) => body.items.map((item) => item.id);
 

@@ -1,21 +1,19 @@
-import { listingFactories, COMPLETE_DETAILS } from '../plugin-listings/listing-helpers.js';
-import { pluginTgz } from '../plugin-versions/plugin-package.js';
-import { uploadPackage } from '../plugin-versions/upload.js';
 import { call } from '../support/http.js';
+import { COMPLETE_DETAILS, newPublisher, reviewDesk, uploadPackage } from '../support/plugin-listings.js';
+import { pluginTgz } from '../support/plugin-packages.js';
 import { useTestApp } from '../support/suite.js';
-import { desk } from './seed.js';
 
 describe('plugin review desk: a real upload from the queue to a public listing', () => {
   const s = useTestApp();
-  const staff = desk(() => s.ctx.app);
+  const staff = reviewDesk(() => s.ctx.app);
 
   it('reviews an uploaded package and its validation report; approval makes the listing public', async () => {
     const reviewer = await s.make.newStaff('reviewer');
-    const { owner, name } = await listingFactories(s).newPublisher(COMPLETE_DETAILS);
-    const [namespace, plugin] = name.split('/');
+    const publisher = await newPublisher(s.ctx.app, COMPLETE_DETAILS);
+    const { owner, name } = publisher;
     expect((await call(s.ctx.app, 'GET', `/v1/plugins/${name}`)).status).toBe(404);
 
-    const uploaded = await uploadPackage(s.ctx.app, { namespace, plugin }, pluginTgz({ name, readme: '# Fair discount\n\n<img src=x onerror=alert(1)> Takes **nothing** off.\n' }), owner.accessToken);
+    const uploaded = await uploadPackage(s.ctx.app, publisher, pluginTgz({ name, readme: '# Fair discount\n\n<img src=x onerror=alert(1)> Takes **nothing** off.\n' }), owner.accessToken);
     expect(uploaded.status).toBe(201);
 
     const queue = await staff.get(reviewer, `/v1/staff/plugin-reviews?q=${encodeURIComponent(name)}`);

@@ -11,6 +11,7 @@ import { openReview } from '../../apps/api/src/plugins/reviews/open-review.js';
 import type { TestPartner } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
+import { createListing } from '../support/plugin-listings.js';
 
 /** A complete listing copy, ready for review. */
 export function details(overrides: Partial<ListingDetails> = {}): ListingDetails {
@@ -24,22 +25,29 @@ export function details(overrides: Partial<ListingDetails> = {}): ListingDetails
   };
 }
 
+/** The fields of a copy that PATCH /v1/plugins/{name} sets (images are uploaded on their own routes). */
+function editable({ icon: _icon, screenshots: _screenshots, ...fields }: ListingDetails): Record<string, unknown> {
+  return fields;
+}
+
 export interface SeededVersion {
   version: PluginVersion;
   review: PluginReview;
 }
 
 /**
- * Listings, versions and review items inserted as the publishing routes would leave them (a
- * version row with a valid manifest and report, and its review opened with `openReview`), so the
- * desk can be tested on its own.
+ * Listings and listing changes made through the partner's routes; versions inserted as an upload
+ * would leave them (a version row with a valid manifest and a fixed report, its review opened with
+ * `openReview`), so the desk can be tested on its own and quickly; and times moved into the past.
  */
 export function reviewSeeds(app: () => NestFastifyApplication) {
   const db = () => app().get(DataSource);
+  const listingRow = (id: string) => db().getRepository(PluginListing).findOneByOrFail({ id });
   return {
-    async listing(partner: TestPartner, owner: { id: string }, copy: ListingDetails = details(), slug = `plugin-${randomBytes(3).toString('hex')}`): Promise<PluginListing> {
-      const repo = db().getRepository(PluginListing);
-      return repo.save(repo.create({ partnerId: partner.id, name: `${partner.namespace}/${slug}`, status: 'draft', draft: copy, published: null, createdBy: owner.id }));
+    /** A draft listing of `partner`, created by its owner and filled in with `copy`. */
+    async listing(partner: TestPartner, owner: SignedIn, copy: ListingDetails = details(), slug = `plugin-${randomBytes(3).toString('hex')}`): Promise<PluginListing> {
+      const created = await createListing(app(), partner.namespace, owner.accessToken, { plugin: slug, details: editable(copy) });
+      return listingRow(created.id);
     },
 
     /** Uploads (as far as the database knows) a version and puts it in the queue; the first version of a draft listing carries its draft. */
@@ -88,12 +96,14 @@ export function reviewSeeds(app: () => NestFastifyApplication) {
       });
     },
 
-    /** A public listing's changed copy sent to review. */
-    async listingChange(listing: PluginListing, by: { id: string }, copy: ListingDetails): Promise<PluginReview> {
-      return db().transaction(async (tx) => {
-        await tx.getRepository(PluginListing).update(listing.id, { draft: copy });
-        return openReview(tx, { listingId: listing.id, kind: 'listing', details: copy, submittedBy: by.id });
-      });
+    /** A public listing's copy changed to `copy` by `by` and sent to review; the review's id. */
+    async listingChange(listing: PluginListing, by: SignedIn, copy: ListingDetails): Promise<{ id: string }> {
+      const url = `/v1/plugins/${listing.name}`;
+      const edited = await call(app(), 'PATCH', url, { token: by.accessToken, body: editable(copy) });
+      if (edited.status !== 200) throw new Error(`editing ${listing.name} failed: ${edited.status} ${JSON.stringify(edited.body)}`);
+      const submitted = await call(app(), 'POST', `${url}/listing-review`, { token: by.accessToken });
+      if (submitted.status !== 200) throw new Error(`submitting ${listing.name} failed: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+      return { id: submitted.body.pendingReview.id as string };
     },
 
     /** Moves a review's timestamps, as if that much time had passed (seconds before now). */
@@ -106,27 +116,10 @@ export function reviewSeeds(app: () => NestFastifyApplication) {
       ]);
     },
 
-    async listingRow(id: string): Promise<PluginListing> {
-      return db().getRepository(PluginListing).findOneByOrFail({ id });
-    },
+    listingRow,
 
     async versionRow(id: string): Promise<PluginVersion> {
       return db().getRepository(PluginVersion).findOneByOrFail({ id });
-    },
-  };
-}
-
-/** The staff desk's routes, as a reviewer would call them. */
-export function desk(app: () => NestFastifyApplication) {
-  return {
-    get: (who: SignedIn, url: string) => call(app(), 'GET', url, { token: who.accessToken }),
-    act: (who: SignedIn, id: string, action: 'claim' | 'release' | 'approve' | 'reject' | 'request-changes', message?: string) =>
-      call(app(), 'POST', `/v1/staff/plugin-reviews/${id}/${action}`, { token: who.accessToken, body: message === undefined ? {} : { message } }),
-    /** Claims then decides, as one reviewer working an item. */
-    async decide(who: SignedIn, id: string, action: 'approve' | 'reject' | 'request-changes', message?: string) {
-      const claimed = await call(app(), 'POST', `/v1/staff/plugin-reviews/${id}/claim`, { token: who.accessToken });
-      if (claimed.status !== 200) throw new Error(`claim failed: ${claimed.status} ${JSON.stringify(claimed.body)}`);
-      return call(app(), 'POST', `/v1/staff/plugin-reviews/${id}/${action}`, { token: who.accessToken, body: message === undefined ? {} : { message } });
     },
   };
 }

@@ -1,6 +1,7 @@
 import { partnerFactories } from '../partners/partner-factory.js';
+import { reviewDesk } from '../support/plugin-listings.js';
 import { useTestApp } from '../support/suite.js';
-import { desk, reviewSeeds } from './seed.js';
+import { reviewSeeds } from './seed.js';
 
 const DAY = 86_400;
 
@@ -8,7 +9,7 @@ const DAY = 86_400;
 describe('plugin review desk: time to decision', () => {
   const s = useTestApp();
   const seed = reviewSeeds(() => s.ctx.app);
-  const staff = desk(() => s.ctx.app);
+  const staff = reviewDesk(() => s.ctx.app);
 
   it('gives the median and 90th percentile of the reviews decided in the window, and the open queue now', async () => {
     const reviewer = await s.make.newStaff('reviewer');

@@ -7,11 +7,10 @@ import { join, relative } from 'node:path';
 import { DataSource } from 'typeorm';
 import { partnerFactories, type TestPartner } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
+import { createListing, uploadPackage } from '../support/plugin-listings.js';
+import { pluginTgz } from '../support/plugin-packages.js';
 import { useTestApp } from '../support/suite.js';
 import { BAD_PACKAGES, type BadPackage } from './bad-packages/index.js';
-import { createListing } from './listing.js';
-import { pluginTgz } from './plugin-package.js';
-import { uploadPackage } from './upload.js';
 
 const SLOW = 60_000;
 const storageDir = mkdtempSync(join(tmpdir(), 'guild-bad-packages-'));

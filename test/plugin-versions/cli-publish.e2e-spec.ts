@@ -1,42 +1,25 @@
 // `guild-plugin publish` as a partner's CI runs it: the real CLI process, an example plugin copied
 // out of the repository, and a listening Guild app reached over HTTP with an API token.
-import { spawn } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { partnerFactories } from '../partners/partner-factory.js';
+import { runCli, type CliRun } from '../plugin-cli/run-cli.js';
 import { startTestApp } from '../support/app.js';
 import { factories, type SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
-import { createListing } from './listing.js';
+import { createListing } from '../support/plugin-listings.js';
+import { copyExample } from '../support/plugin-packages.js';
 
 const SLOW = 90_000;
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = join(REPO, 'libs/plugin-sdk/bin/guild-plugin.mjs');
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function publish(args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, [BIN, 'publish', ...args], { cwd, env: { ...process.env, GUILD_API_URL: '', GUILD_API_TOKEN: '', NO_COLOR: '1', ...env } });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
+/** `guild-plugin publish`, with nothing of this machine's GUILD_API_* settings leaking in. */
+function publish(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun> {
+  return runCli(['publish', ...args], cwd, { env: { GUILD_API_URL: '', GUILD_API_TOKEN: '', ...env } });
 }
 
 describe('guild-plugin publish', () => {
   let server: Awaited<ReturnType<typeof startTestApp>>;
   let owner: SignedIn;
-  let scratch: string;
   let dir: string;
   let token: string;
 
@@ -46,13 +29,11 @@ describe('guild-plugin publish', () => {
     const acme = await partnerFactories(server.app).newPartner(owner, { namespace: 'acme' });
     await createListing(server.app, acme.namespace, owner.accessToken, { plugin: 'volume-discount' });
     token = (await call(server.app, 'POST', '/v1/me/tokens', { token: owner.accessToken, body: { name: 'CI', scopes: ['plugins:publish'] } })).body.token as string;
-    scratch = await mkdtemp(join(tmpdir(), 'guild-publish-'));
-    dir = join(scratch, 'volume-discount');
-    await cp(join(REPO, 'plugins/volume-discount'), dir, { recursive: true, filter: (source) => !/node_modules|dist/.test(source) });
+    dir = await copyExample('volume-discount');
   }, SLOW);
   afterAll(async () => {
     await server?.close();
-    await rm(scratch, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('uploads the version with the token from the environment and says where to follow it', async () => {

@@ -1,11 +1,9 @@
 import { DataSource } from 'typeorm';
-import { partnerFactories, type TestPartner } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
+import { approveVersion, createListing, newTeam, uploadPackage, versionsUrl, type TestListing } from '../support/plugin-listings.js';
+import { pluginTgz } from '../support/plugin-packages.js';
 import { useTestApp } from '../support/suite.js';
-import { approveVersion, createListing, type TestListing } from './listing.js';
-import { pluginTgz } from './plugin-package.js';
-import { uploadPackage, versionsUrl } from './upload.js';
 
 const SLOW = 60_000;
 
@@ -15,24 +13,21 @@ describe('a version after upload: withdraw, deprecate, yank', () => {
   let developer: SignedIn;
   let finance: SignedIn;
   let reviewer: SignedIn;
-  let partner: TestPartner;
   let listing: TestListing;
 
   beforeAll(async () => {
-    const partners = partnerFactories(s.ctx.app);
-    [owner, developer, finance, reviewer] = await Promise.all([s.make.newMember('owner'), s.make.newMember('developer'), s.make.newMember('finance'), s.make.newStaff('reviewer')]);
-    partner = await partners.newPartner(owner);
-    await partners.addMember(partner, developer, 'developer');
-    await partners.addMember(partner, finance, 'finance');
-    listing = await createListing(s.ctx.app, partner.namespace, owner.accessToken);
+    const team = await newTeam(s.ctx.app);
+    ({ owner, developer, finance } = team);
+    reviewer = await s.make.newStaff('reviewer');
+    listing = await createListing(s.ctx.app, team.partner.namespace, owner.accessToken);
     for (const version of ['1.0.0', '1.1.0', '1.2.0']) expect((await uploadPackage(s.ctx.app, listing, pluginTgz({ name: listing.name, version }), developer.accessToken)).status).toBe(201);
-    await approveVersion(s.ctx.app, listing, '1.0.0', reviewer.accessToken);
-    await approveVersion(s.ctx.app, listing, '1.1.0', reviewer.accessToken);
+    await approveVersion(s.ctx.app, listing, '1.0.0', reviewer);
+    await approveVersion(s.ctx.app, listing, '1.1.0', reviewer);
   }, SLOW);
 
   const act = (version: string, action: string, token: string, body?: object) => call(s.ctx.app, 'POST', `${versionsUrl(listing)}/${version}/${action}`, { token, body: body ?? {} });
   const staffAct = (version: string, action: string, token: string, body?: object) =>
-    call(s.ctx.app, 'POST', `/v1/staff/plugins/${listing.namespace}/${listing.plugin}/versions/${version}/${action}`, { token, body: body ?? {} });
+    call(s.ctx.app, 'POST', `/v1/staff/plugins/${listing.name}/versions/${version}/${action}`, { token, body: body ?? {} });
   const auditActions = async (version: string) => {
     const rows = await s.ctx.app
       .get(DataSource)

@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { packPlugin } from '@guild/plugin-package';
-import { bundlePlugin } from '../../libs/plugin-sdk/src/build.js';
+import { rm } from 'node:fs/promises';
 import { DataSource } from 'typeorm';
 import { partnerFactories, type TestPartner } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
+import { approveVersion, COMPLETE_DETAILS, createListing, newTeam, uploadPackage, versionsUrl, type TestListing } from '../support/plugin-listings.js';
+import { packExample, pluginTgz } from '../support/plugin-packages.js';
 import { useTestApp } from '../support/suite.js';
-import { approveVersion, createListing, type TestListing } from './listing.js';
-import { pluginTgz } from './plugin-package.js';
-import { uploadPackage, versionsUrl } from './upload.js';
 
 const SLOW = 60_000;
-const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
 describe('plugin versions', () => {
   const s = useTestApp();
@@ -27,23 +20,14 @@ describe('plugin versions', () => {
   let partner: TestPartner;
 
   beforeAll(async () => {
-    const partners = partnerFactories(s.ctx.app);
-    [owner, developer, finance, outsider, reviewer] = await Promise.all([
-      s.make.newMember('owner'),
-      s.make.newMember('developer'),
-      s.make.newMember('finance'),
-      s.make.newMember('outsider'),
-      s.make.newStaff('reviewer'),
-    ]);
-    partner = await partners.newPartner(owner);
-    await partners.addMember(partner, developer, 'developer');
-    await partners.addMember(partner, finance, 'finance');
+    ({ owner, developer, finance, partner } = await newTeam(s.ctx.app));
+    [outsider, reviewer] = await Promise.all([s.make.newMember('outsider'), s.make.newStaff('reviewer')]);
   });
 
-  const newListing = (options: Parameters<typeof createListing>[3] = {}) => createListing(s.ctx.app, partner.namespace, owner.accessToken, options);
+  const newListing = (details?: Record<string, unknown>) => createListing(s.ctx.app, partner.namespace, owner.accessToken, { details });
   const upload = (listing: TestListing, version = '1.0.0', token = developer.accessToken, options: { code?: string; readme?: string } = {}) =>
     uploadPackage(s.ctx.app, listing, pluginTgz({ name: listing.name, version, ...options }), token);
-  const versionUrl = (listing: { namespace: string; plugin: string }, version: string) => `${versionsUrl(listing)}/${version}`;
+  const versionUrl = (listing: TestListing, version: string) => `${versionsUrl(listing)}/${version}`;
 
   describe('upload', () => {
     it('validates, stores and queues a version for review', async () => {
@@ -105,7 +89,7 @@ describe('plugin versions', () => {
     }, SLOW);
 
     it('refuses a listing whose draft is not ready to be public', async () => {
-      const listing = await newListing({ complete: false });
+      const listing = await newListing({});
       const res = await upload(listing);
       expect(res.status).toBe(422);
       expect(res.body.error).toMatchObject({ code: 'LISTING_INCOMPLETE', details: { fields: ['summary', 'description', 'categories', 'supportUrl'] } });
@@ -121,30 +105,27 @@ describe('plugin versions', () => {
       const acmeOwner = await s.make.newMember('acme-owner');
       const acme = await partnerFactories(s.ctx.app).newPartner(acmeOwner, { namespace: 'acme' });
       const listing = await createListing(s.ctx.app, acme.namespace, acmeOwner.accessToken, { plugin: 'volume-discount' });
-      const dir = await mkdtemp(join(tmpdir(), 'guild-volume-discount-'));
+      const packed = await packExample('volume-discount');
       try {
-        await cp(join(REPO, 'plugins/volume-discount'), dir, { recursive: true, filter: (source) => !/node_modules|dist/.test(source) });
-        await mkdir(join(dir, 'dist'));
-        await writeFile(join(dir, 'dist/index.js'), await bundlePlugin(dir));
-        const packed = await packPlugin(dir);
-        const res = await uploadPackage(s.ctx.app, listing, await readFile(packed.file), acmeOwner.accessToken);
+        const res = await uploadPackage(s.ctx.app, listing, packed.data, acmeOwner.accessToken);
         expect(res.status).toBe(201);
         expect(res.body).toMatchObject({ plugin: 'acme/volume-discount', version: '1.0.0', sha256: packed.sha256, status: 'submitted', manifest: { functions: ['cart.discounts'] } });
         expect(res.body.report.package.files.map((file: { path: string }) => file.path)).toEqual(packed.files);
       } finally {
-        await rm(dir, { recursive: true, force: true });
+        await rm(packed.dir, { recursive: true, force: true });
       }
     }, SLOW);
 
     it('refuses uploads while the partner is suspended', async () => {
       const listing = await newListing();
-      const db = s.ctx.app.get(DataSource);
-      await db.query(`UPDATE partners SET status = 'suspended', suspended_at = now(), suspended_reason = 'test' WHERE id = $1`, [partner.id]);
+      const admin = await s.make.newStaff('admin');
+      const staff = (action: 'suspend' | 'reinstate') => call(s.ctx.app, 'POST', `/v1/staff/partners/${partner.id}/${action}`, { token: admin.accessToken, body: { reason: 'Checking the uploads.' } });
+      expect((await staff('suspend')).status).toBe(200);
       try {
         const res = await upload(listing);
         expect([res.status, res.body.error.code]).toEqual([409, 'PARTNER_SUSPENDED']);
       } finally {
-        await db.query(`UPDATE partners SET status = 'active', suspended_at = NULL, suspended_reason = NULL WHERE id = $1`, [partner.id]);
+        expect((await staff('reinstate')).status).toBe(200);
       }
     });
 
@@ -167,8 +148,8 @@ describe('plugin versions', () => {
     beforeAll(async () => {
       listing = await newListing();
       for (const version of ['1.0.0', '1.1.0', '1.2.0']) expect((await upload(listing, version)).status).toBe(201);
-      await approveVersion(s.ctx.app, listing, '1.0.0', reviewer.accessToken);
-      await approveVersion(s.ctx.app, listing, '1.1.0', reviewer.accessToken);
+      await approveVersion(s.ctx.app, listing, '1.0.0', reviewer);
+      await approveVersion(s.ctx.app, listing, '1.1.0', reviewer);
     }, SLOW);
 
     it('lists every version, newest first, to the partner and to reviewers', async () => {
@@ -208,6 +189,21 @@ describe('plugin versions', () => {
       expect((await call(s.ctx.app, 'GET', versionsUrl(draft), { token: developer.accessToken })).body.items).toHaveLength(1);
     }, SLOW);
 
+    it("hides a suspended partner's versions from the public, as its listing is, but not from the partner", async () => {
+      const admin = await s.make.newStaff('admin');
+      const staff = (action: 'suspend' | 'reinstate') => call(s.ctx.app, 'POST', `/v1/staff/partners/${partner.id}/${action}`, { token: admin.accessToken, body: { reason: 'Checking the catalog.' } });
+      expect((await staff('suspend')).status).toBe(200);
+      try {
+        for (const url of [versionsUrl(listing), versionUrl(listing, '1.1.0')]) {
+          const res = await call(s.ctx.app, 'GET', url, {});
+          expect([res.status, res.body.error.code]).toEqual([404, 'LISTING_NOT_FOUND']);
+        }
+        expect((await call(s.ctx.app, 'GET', versionsUrl(listing), { token: developer.accessToken })).body.items).toHaveLength(3);
+      } finally {
+        expect((await staff('reinstate')).status).toBe(200);
+      }
+    });
+
     it("shows the partner the review history and the reviewer's message, without the reviewer's name", async () => {
       const res = await call(s.ctx.app, 'GET', versionUrl(listing, '1.0.0'), { token: developer.accessToken });
       expect(res.body.review).toMatchObject({
@@ -244,10 +240,10 @@ describe('plugin versions', () => {
       published = pluginTgz({ name: listing.name, version: '1.0.0' });
       expect((await uploadPackage(s.ctx.app, listing, published, developer.accessToken)).status).toBe(201);
       expect((await upload(listing, '2.0.0')).status).toBe(201);
-      await approveVersion(s.ctx.app, listing, '1.0.0', reviewer.accessToken);
-      paid = await newListing({ pricing: { model: 'one_time', currency: 'EUR', amount: 1900 } });
+      await approveVersion(s.ctx.app, listing, '1.0.0', reviewer);
+      paid = await newListing({ ...COMPLETE_DETAILS, pricing: { model: 'one_time', currency: 'EUR', amount: 1900 } });
       expect((await upload(paid, '1.0.0')).status).toBe(201);
-      await approveVersion(s.ctx.app, paid, '1.0.0', reviewer.accessToken);
+      await approveVersion(s.ctx.app, paid, '1.0.0', reviewer);
     }, SLOW);
 
     const download = (of: TestListing, version: string, token?: string, headers: Record<string, string> = {}) =>

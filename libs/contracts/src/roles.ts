@@ -2,6 +2,8 @@
 export const STAFF_ROLES = ['reviewer', 'finance', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const ROLES = ['member', ...STAFF_ROLES] as const;
+/** Staff who review: partner applications and plugin versions (admins may do whatever reviewers do). */
+export const REVIEWER_ROLES = ['reviewer', 'admin'] as const satisfies readonly StaffRole[];
 export type Role = (typeof ROLES)[number];
 
 export function isStaffRole(value: string): value is StaffRole {

@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { createGzip, gzipSync } from 'node:zlib';
 import { Pax } from 'tar';
-import { rawTar, rawTgz, ustarHeader, type RawEntry } from '../../../test/support/raw-tar.js';
+import { rawTar, rawTgz as tgz, ustarHeader, type RawEntry } from '../../../test/support/raw-tar.js';
 import { readPackage, type PackageIssue } from './index.js';
-
-const tgz = rawTgz;
 
 async function errorsOf(data: Buffer): Promise<PackageIssue[]> {
   const result = await readPackage(data);

@@ -1,5 +1,5 @@
 import { rawTgz } from '../../support/raw-tar.js';
-import { pluginEntries, pluginTgz } from '../plugin-package.js';
+import { pluginEntries, pluginTgz } from '../../support/plugin-packages.js';
 import type { BadPackage } from './bad-package.js';
 
 /** Entry files that fail in the sandbox, or do something else than the manifest says. */

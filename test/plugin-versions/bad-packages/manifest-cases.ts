@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rawTgz } from '../../support/raw-tar.js';
-import { manifestOf, pluginEntries, pluginTgz } from '../plugin-package.js';
+import { manifestOf, pluginEntries, pluginTgz } from '../../support/plugin-packages.js';
 import type { BadPackage } from './bad-package.js';
 
 const MiB = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { pluginTgz } from '../plugin-package.js';
+import { pluginTgz } from '../../support/plugin-packages.js';
 import type { BadPackage } from './bad-package.js';
 
 /** Sound packages whose version number the listing's history refuses. */

@@ -15,11 +15,15 @@ export class AccessGuard extends AuthGuard(['api-token', 'jwt']) {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [context.getHandler(), context.getClass()]);
     if (!rule) throw new IdentityError('FORBIDDEN', 'This route declares no access rule, so it is closed to everyone.');
-    if (rule.kind === 'public') return true;
+    if (rule.kind === 'public') return rule.identify === true && this.sendsCredentials(context) ? super.canActivate(context) as Promise<boolean> : true;
     await super.canActivate(context);
     const caller = context.switchToHttp().getRequest<{ user: Caller }>().user;
     assertAllowed(rule, caller);
     return true;
+  }
+
+  private sendsCredentials(context: ExecutionContext): boolean {
+    return Boolean(context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers.authorization);
   }
 
   override handleRequest<TUser = Caller>(err: unknown, user: TUser | false): TUser {

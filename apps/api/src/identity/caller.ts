@@ -18,6 +18,11 @@ export const CurrentCaller = createParamDecorator((_data: unknown, context: Exec
   return request.user;
 });
 
+/** The caller on a route declared `@Access.public({ identify: true })`: null when anonymous. */
+export const OptionalCaller = createParamDecorator((_data: unknown, context: ExecutionContext): Caller | null => {
+  return context.switchToHttp().getRequest<{ user?: Caller }>().user ?? null;
+});
+
 /** The client's address (as Fastify sees it, honouring GUILD_TRUST_PROXY). */
 export const ClientIp = createParamDecorator((_data: unknown, context: ExecutionContext): string => {
   return context.switchToHttp().getRequest<{ ip: string }>().ip;

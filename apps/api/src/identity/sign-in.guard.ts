@@ -2,8 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { DomainError } from '../platform/http/domain-error.js';
-import { fieldErrors } from '../platform/http/validation.pipe.js';
+import { fieldErrors, validationFailed } from '../platform/http/validation.pipe.js';
 import { SignInDto } from './auth.dto.js';
 import { IdentityError } from './identity.errors.js';
 
@@ -17,7 +16,7 @@ export class SignInGuard extends AuthGuard('local') {
     const request = context.switchToHttp().getRequest<{ body: unknown }>();
     const body = plainToInstance(SignInDto, request.body ?? {});
     const errors = await validate(body, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length) throw new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', fieldErrors(errors));
+    if (errors.length) throw validationFailed(fieldErrors(errors));
     request.body = body;
     return (await super.canActivate(context)) as boolean;
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
-import type { StaffRole } from '@guild/contracts';
 import { AuditService } from '../audit/audit.service.js';
 import type { Caller } from '../identity/caller.js';
-import { IdentityError } from '../identity/identity.errors.js';
+import { assertReviewer } from '../identity/reviewers.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { containsPattern, keysetPage, toPage } from '../platform/http/pagination.js';
@@ -14,7 +13,6 @@ import { toQueueItem, type ApplicationQueuePage, type ApplicationView } from './
 import { PartnerApplicationError } from './partner-applications.errors.js';
 import { PartnerApplicationsRepository, type LoadedApplication } from './partner-applications.repository.js';
 
-const REVIEWERS: StaffRole[] = ['reviewer', 'admin'];
 type Decision = 'approved' | 'rejected' | 'changes_requested';
 
 const NOTICE: Record<Decision, { title: string; body: (a: PartnerApplication, message: string | null) => string }> = {
@@ -131,16 +129,5 @@ export class PartnerApplicationReviewService {
       );
       return this.applications.view(tx, id);
     });
-  }
-}
-
-/** Reviewers and admins decide applications and see any of them (the staff routes' rule, checked again for internal callers). */
-export function isReviewer(caller: Caller): boolean {
-  return REVIEWERS.some((role) => caller.roles.includes(role));
-}
-
-function assertReviewer(caller: Caller): void {
-  if (!isReviewer(caller)) {
-    throw new IdentityError('STAFF_ROLE_REQUIRED', `This needs one of the staff roles: ${REVIEWERS.join(', ')}.`, { required: REVIEWERS });
   }
 }

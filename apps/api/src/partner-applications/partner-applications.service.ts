@@ -5,7 +5,7 @@ import type { Caller } from '../identity/caller.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { judgeNamespace } from './application-namespace.policy.js';
-import { isReviewer } from './partner-application-review.service.js';
+import { isReviewer } from '../identity/reviewers.js';
 import type { CreateApplicationDto, UpdateApplicationDto } from './partner-application.dto.js';
 import { OPEN_STATUSES, PartnerApplication, type ApplicationStatus } from './partner-application.entity.js';
 import { toCommunityRecord, type ApplicationView, type NamespaceCheckView } from './partner-application.view.js';

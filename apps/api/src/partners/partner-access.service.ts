@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { PartnerRole } from '@guild/contracts';
 import type { Caller } from '../identity/caller.js';
 import { PartnerMember } from './partner-member.entity.js';
@@ -23,8 +23,14 @@ export class PartnerAccess {
   /**
    * The caller's membership of the partner at `namespace`, holding one of `roles` when given.
    * With `lock`, the partner row is locked for the rest of `tx`, so changes to one partner's team run one at a time.
+   * With `active` (what the caller is doing, e.g. "publish plugins"), a suspended partner is refused with PARTNER_SUSPENDED.
    */
-  async requireMember(caller: Caller, namespace: string, roles?: readonly PartnerRole[], options: { tx?: EntityManager; lock?: boolean } = {}): Promise<PartnerMembership> {
+  async requireMember(
+    caller: Caller,
+    namespace: string,
+    roles?: readonly PartnerRole[],
+    options: { tx?: EntityManager; lock?: boolean; active?: string } = {},
+  ): Promise<PartnerMembership> {
     const manager = options.tx ?? this.db.manager;
     const partner = await manager.getRepository(Partner).findOne({ where: { namespace }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!partner) throw new PartnerError('PARTNER_NOT_FOUND', `No partner has the namespace "${namespace}".`);
@@ -33,6 +39,33 @@ export class PartnerAccess {
     if (roles && !roles.includes(member.role)) {
       throw new PartnerError('PARTNER_ROLE_REQUIRED', `Only the ${roles.join(' or ')} of ${partner.name} may do this; you are a ${member.role}.`, { required: roles, role: member.role });
     }
+    if (options.active && partner.status === 'suspended') {
+      throw new PartnerError('PARTNER_SUSPENDED', `${partner.name} is suspended, so it cannot ${options.active} until staff reinstate it; its owner was told why.`);
+    }
     return { partner, role: member.role };
+  }
+
+  /** Of `partnerIds`, those the user belongs to (any role). */
+  async partnersOf(userId: string, partnerIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Set<string>> {
+    if (partnerIds.length === 0) return new Set();
+    const rows = await manager.getRepository(PartnerMember).find({ where: { userId, partnerId: In([...new Set(partnerIds)]) }, select: { partnerId: true } });
+    return new Set(rows.map((row) => row.partnerId));
+  }
+
+  /** The partner's members holding one of `roles`, longest-standing first (who is told about the partner's plugins). */
+  async memberIds(partnerId: string, roles: readonly PartnerRole[], manager: EntityManager = this.db.manager): Promise<string[]> {
+    const rows = await manager.getRepository(PartnerMember).find({
+      where: { partnerId, role: In([...roles]) },
+      select: { userId: true },
+      order: { joinedAt: 'ASC', userId: 'ASC' },
+    });
+    return rows.map((row) => row.userId);
+  }
+
+  /** Partners by id (for views that show a partner's name beside something it owns). */
+  async byIds(ids: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Partner>> {
+    if (ids.length === 0) return new Map();
+    const rows = await manager.getRepository(Partner).findBy({ id: In([...new Set(ids)]) });
+    return new Map(rows.map((row) => [row.id, row]));
   }
 }

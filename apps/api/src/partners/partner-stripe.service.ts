@@ -13,7 +13,6 @@ import { PartnerAccess } from './partner-access.service.js';
 import { PartnerMember } from './partner-member.entity.js';
 import { Partner } from './partner.entity.js';
 import { toStripeStatus, type OnboardingLinkView, type PartnerStripeStatus } from './partner.view.js';
-import { PartnerError } from './partners.errors.js';
 
 /** Who handles a partner's money. */
 export const FINANCE_ROLES: readonly PartnerRole[] = ['owner', 'finance'];
@@ -47,8 +46,7 @@ export class PartnerStripeService implements OnModuleInit {
 
   /** A link to Stripe's hosted onboarding; the Express account is created on first use. */
   async startOnboarding(caller: Caller, namespace: string): Promise<OnboardingLinkView> {
-    const { partner } = await this.access.requireMember(caller, namespace, FINANCE_ROLES);
-    if (partner.status === 'suspended') throw new PartnerError('PARTNER_SUSPENDED', `${partner.name} is suspended; Stripe onboarding is closed until staff reinstate it.`);
+    const { partner } = await this.access.requireMember(caller, namespace, FINANCE_ROLES, { active: 'onboard to Stripe' });
     let accountId = partner.stripeAccountId;
     const accountCreated = !accountId;
     if (!accountId) {

@@ -5,13 +5,20 @@ import type { PartnerRole } from '@guild/contracts';
 import type { Caller } from '../identity/caller.js';
 import { PartnerAccess, type PartnerMembership } from '../partners/partner-access.service.js';
 import { PluginListing } from './entities/plugin-listing.entity.js';
-import { PluginError } from './plugins.errors.js';
+import { isReviewer } from '../identity/reviewers.js';
+import { notFound } from './plugins.errors.js';
 
 /** The partner roles that build and publish plugins. */
 export const PUBLISHER_ROLES: readonly PartnerRole[] = ['owner', 'developer'];
 
 export interface ManagedListing extends PartnerMembership {
   listing: PluginListing;
+}
+
+/** A listing the caller may see, and whether they see it from the inside (draft, every version, reports). */
+export interface VisibleListing {
+  listing: PluginListing;
+  insider: boolean;
 }
 
 /** Finds listings by their plugin name and checks who may act on them; every plugins service goes through it. */
@@ -37,7 +44,7 @@ export class ListingAccess {
 
   async require(namespace: string, plugin: string, options: { tx?: EntityManager; lock?: boolean } = {}): Promise<PluginListing> {
     const listing = await this.find(namespace, plugin, options);
-    if (!listing) throw new PluginError('LISTING_NOT_FOUND', `No listing is called ${ListingAccess.fullName(namespace, plugin)}.`);
+    if (!listing) throw notFound.listing(ListingAccess.fullName(namespace, plugin));
     return listing;
   }
 
@@ -49,16 +56,37 @@ export class ListingAccess {
     caller: Caller,
     namespace: string,
     plugin: string,
-    options: { tx?: EntityManager; lock?: boolean; roles?: readonly PartnerRole[] } = {},
+    options: { tx?: EntityManager; lock?: boolean; roles?: readonly PartnerRole[]; active?: string } = {},
   ): Promise<ManagedListing> {
-    const membership = await this.partners.requireMember(caller, namespace, options.roles ?? PUBLISHER_ROLES, { tx: options.tx });
+    const membership = await this.partners.requireMember(caller, namespace, options.roles ?? PUBLISHER_ROLES, { tx: options.tx, active: options.active });
     const listing = await this.require(namespace, plugin, options);
     return { ...membership, listing };
   }
 
-  /** Whether the caller belongs to the partner that owns `partnerId` (any role). */
-  async isMemberOf(caller: Caller, partnerId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
-    const [row] = await manager.query<Array<{ one: number }>>(`SELECT 1 AS one FROM partner_members WHERE partner_id = $1 AND user_id = $2`, [partnerId, caller.userId]);
-    return row !== undefined;
+  /**
+   * Whether `caller` sees the partner's listings from the inside: a member in any role, or
+   * reviewer/admin staff from a session. A token counts only with `plugins:publish` (the CLI), and
+   * never with staff powers.
+   */
+  async isInsider(caller: Caller | null, partnerId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    if (!caller) return false;
+    if (caller.via === 'token' && !caller.scopes?.includes('plugins:publish')) return false;
+    if (isReviewer(caller)) return true;
+    return (await this.partners.partnersOf(caller.userId, [partnerId], manager)).has(partnerId);
+  }
+
+  /**
+   * The listing as `caller` may see it: insiders always; everyone else only a public listing of an
+   * active partner. Anything else answers the same 404 as a listing that does not exist.
+   */
+  async visible(caller: Caller | null, namespace: string, plugin: string, manager: EntityManager = this.db.manager): Promise<VisibleListing> {
+    const listing = await this.find(namespace, plugin, { tx: manager });
+    const insider = listing !== null && (await this.isInsider(caller, listing.partnerId, manager));
+    if (listing && !insider && listing.status === 'public') {
+      const partner = (await this.partners.byIds([listing.partnerId], manager)).get(listing.partnerId);
+      if (partner?.status === 'active') return { listing, insider };
+    }
+    if (!listing || !insider) throw notFound.listing(ListingAccess.fullName(namespace, plugin));
+    return { listing, insider };
   }
 }

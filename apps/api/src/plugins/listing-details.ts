@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+
 /** What a listing shows: the partner edits a draft of it; the public sees the last approved copy. */
 export interface ListingDetails {
   displayName: string;
@@ -54,6 +56,23 @@ export const LISTING_LIMITS = Object.freeze({
   captionLength: 140,
   urlLength: 500,
 });
+
+const DETAIL_FIELDS: readonly (keyof ListingDetails)[] = [
+  'displayName',
+  'summary',
+  'description',
+  'categories',
+  'icon',
+  'screenshots',
+  'supportUrl',
+  'privacyPolicyUrl',
+  'pricing',
+];
+
+/** The fields whose values differ (deeply, whatever the key order jsonb gave them); `before` null: every field that is set. */
+export function changedFields(before: ListingDetails | null, after: ListingDetails): (keyof ListingDetails)[] {
+  return DETAIL_FIELDS.filter((field) => !isDeepStrictEqual(before?.[field] ?? null, after[field] ?? null));
+}
 
 /** A new listing's draft: the partner fills it in before the first version goes to review. */
 export function emptyDetails(displayName: string): ListingDetails {

@@ -24,7 +24,29 @@ const SANITISE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'escape',
 };
 
+// Rendering costs about 1 ms per KB of source (bench/markdown.js), and every listing view shows a
+// description: recently rendered sources are kept, least recently used out first, up to this many
+// characters of source in all (the HTML is about as long again).
+const CACHE_CHARACTERS = 4_000_000;
+const rendered = new Map<string, string>();
+let cachedCharacters = 0;
+
 /** Markdown → HTML that is safe to put in a page as it is: no script, no event handlers, no javascript: links. */
 export function renderMarkdown(markdown: string): string {
-  return sanitizeHtml(renderer.render(markdown.slice(0, MAX_MARKDOWN_LENGTH)), SANITISE);
+  const source = markdown.slice(0, MAX_MARKDOWN_LENGTH);
+  const hit = rendered.get(source);
+  if (hit !== undefined) {
+    rendered.delete(source);
+    rendered.set(source, hit);
+    return hit;
+  }
+  const html = sanitizeHtml(renderer.render(source), SANITISE);
+  rendered.set(source, html);
+  cachedCharacters += source.length;
+  for (const [oldest] of rendered) {
+    if (cachedCharacters <= CACHE_CHARACTERS) break;
+    rendered.delete(oldest);
+    cachedCharacters -= oldest.length;
+  }
+  return html;
 }

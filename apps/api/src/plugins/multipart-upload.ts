@@ -47,7 +47,7 @@ export async function readUpload(request: FastifyRequest, options: UploadOptions
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw options.tooLarge();
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new PluginError('NOT_MULTIPART', 'The request is not multipart/form-data.');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw new PluginError('NOT_MULTIPART', `The request is not multipart/form-data; send the file in a field named "${options.field}".`);
     if (typeof code === 'string' && code.startsWith('FST_')) {
       throw new PluginError('FILE_MISSING', `The form could not be read (${(error as Error).message}); send one file in "${options.field}".`);
     }

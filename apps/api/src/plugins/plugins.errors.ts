@@ -38,6 +38,15 @@ export class PluginError extends DomainError {
   }
 }
 
+/** The same 404s from every route, each saying where to look. */
+export const notFound = {
+  listing: (name: string) =>
+    new PluginError('LISTING_NOT_FOUND', `No listing is called ${name}; check the name, or create the listing first (POST /v1/plugins, or "New listing" in the portal).`),
+  version: (name: string, version: string) =>
+    new PluginError('VERSION_NOT_FOUND', `${name} has no version ${version.slice(0, 100)} that you can see; GET /v1/plugins/${name}/versions lists them.`),
+  review: () => new PluginError('REVIEW_NOT_FOUND', 'No plugin review has this id; the queue at GET /v1/staff/plugin-reviews lists them.'),
+};
+
 /**
  * A package the validator refused: the code is the first issue's (PACKAGE_PATH_TRAVERSAL,
  * MANIFEST_SCHEMA, ENTRY_EXPORT_UNDECLARED, ...), `details.issues` lists every issue found.

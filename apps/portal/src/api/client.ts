@@ -61,6 +61,15 @@ export function refreshSession(): Promise<string | undefined> {
   return refreshing;
 }
 
+/** The JSON body of a request or response in the schema: `Json<paths['/v1/me/tokens']['get']['responses'][200]>`. */
+export type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
+
+/** Paging for useInfiniteQuery over Guild's cursor lists (`{items, nextCursor}`): spread it into the options. */
+export const cursorPaging = {
+  initialPageParam: undefined as string | undefined,
+  getNextPageParam: (page: { nextCursor: string | null }) => page.nextCursor ?? undefined,
+};
+
 /** Returns `data` of an openapi-fetch result, or throws an ApiError built from its error body. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.response.ok) return result.data as T;

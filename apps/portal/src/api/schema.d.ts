@@ -2056,6 +2056,11 @@ export interface components {
             actor: components["schemas"]["VersionActorView"] | null;
             /** @enum {string} */
             action: "submitted" | "claimed" | "released" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+            /**
+             * @description Who takes this step: the partner submits and withdraws, reviewers do the rest
+             * @enum {string}
+             */
+            by: "partner" | "reviewer";
             message: string | null;
         };
         VersionReviewView: {
@@ -2215,28 +2220,6 @@ export interface components {
             /** @description Age of the oldest open item, seconds */
             oldestOpenSeconds: number | null;
         };
-        MediaRefView: {
-            sha256: string;
-            /** @enum {string} */
-            contentType: "image/png" | "image/jpeg" | "image/webp";
-            width: number;
-            height: number;
-            bytes: number;
-        };
-        ListingCopyView: {
-            displayName: string;
-            summary: string;
-            /** @description Markdown source */
-            description: string;
-            /** @description The description rendered and sanitised, as the public page shows it */
-            descriptionHtml: string;
-            categories: ("analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support")[];
-            icon: components["schemas"]["MediaRefView"] | null;
-            screenshots: components["schemas"]["ScreenshotView"][];
-            supportUrl: string | null;
-            privacyPolicyUrl: string | null;
-            pricing: components["schemas"]["PricingView"];
-        };
         ReviewListingView: {
             /** Format: uuid */
             id: string;
@@ -2248,9 +2231,9 @@ export interface components {
             status: "draft" | "public";
             publishedAt: string | null;
             /** @description What the partner is editing now */
-            draft: components["schemas"]["ListingCopyView"];
+            draft: components["schemas"]["DetailsView"];
             /** @description The public copy; null until the first approval */
-            published: components["schemas"]["ListingCopyView"] | null;
+            published: components["schemas"]["DetailsView"] | null;
         };
         ReviewVersionView: {
             /** Format: uuid */
@@ -2265,9 +2248,7 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @description The validation report kept with the version */
-            report: {
-                [key: string]: unknown;
-            };
+            report: components["schemas"]["ValidationReportView"];
             readme: string;
             readmeHtml: string;
             changelog: string | null;
@@ -2331,7 +2312,7 @@ export interface components {
             /** @description Versions only: against the previous approved version */
             permissionDiff: components["schemas"]["PermissionDiffView"] | null;
             /** @description The listing copy approval publishes (listing changes; a draft listing’s first version) */
-            proposed: components["schemas"]["ListingCopyView"] | null;
+            proposed: components["schemas"]["DetailsView"] | null;
             /** @description The proposed copy against the public one, field by field */
             listingDiff: components["schemas"]["FieldChangeView"][] | null;
             decidedBy: components["schemas"]["ReviewPersonView"] | null;

@@ -11,8 +11,10 @@ interface FilterFormProps<S extends string> {
   onChange: (next: ListFilter<S>) => void;
   statuses: readonly S[];
   statusLabel: (status: S) => string;
-  /** The text field: its label, query name, hint, and the label of the button that clears it. */
-  text: { label: string; name: string; hint: string; clearLabel: string };
+  /** The select's label: "Status" unless the choice is of something else ("Category"). */
+  statusTitle?: string;
+  /** The text field: its label, query name, hint, and the labels of the buttons that apply it ("Apply") and clear it. */
+  text: { label: string; name: string; hint: string; submitLabel?: string; clearLabel: string };
 }
 
 /** A list's filters: the status applies as soon as it is picked, the text only when the form is submitted. */
@@ -21,7 +23,7 @@ export function FilterForm<S extends string>(props: FilterFormProps<S>) {
   return <Filters key={props.filter.text} {...props} />;
 }
 
-function Filters<S extends string>({ label, filter, onChange, statuses, statusLabel, text }: FilterFormProps<S>) {
+function Filters<S extends string>({ label, filter, onChange, statuses, statusLabel, statusTitle = 'Status', text }: FilterFormProps<S>) {
   const [typed, setTyped] = useState(filter.text);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -30,7 +32,7 @@ function Filters<S extends string>({ label, filter, onChange, statuses, statusLa
   return (
     <form onSubmit={onSubmit} noValidate aria-label={label} className="filters">
       <SelectField
-        label="Status"
+        label={statusTitle}
         name="status"
         value={filter.status}
         onChange={(e) => onChange({ status: statuses.find((status) => status === e.target.value) ?? filter.status, text: filter.text })}
@@ -39,7 +41,7 @@ function Filters<S extends string>({ label, filter, onChange, statuses, statusLa
       <Field label={text.label} name={text.name} maxLength={100} autoComplete="off" spellCheck={false} value={typed} onChange={(e) => setTyped(e.target.value)} hint={text.hint} />
       <div className="filters__actions">
         <Button type="submit" variant="secondary">
-          Apply
+          {text.submitLabel ?? 'Apply'}
         </Button>
         {filter.text && (
           <Button type="button" variant="link" onClick={() => onChange({ status: filter.status, text: '' })}>

@@ -2,8 +2,8 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { EXIT } from './cli-error.js';
 import { checkPlugin, withTempDir } from './check-plugin.js';
-import { formatIssue, printJson, say, warn } from './output.js';
-import { checkJson, printCheck } from './validate.js';
+import { formatIssue, printJson, say } from './output.js';
+import { refuseCheck } from './validate.js';
 
 export interface PackOptions {
   json: boolean;
@@ -15,12 +15,7 @@ export interface PackOptions {
 export async function packCommand(dir: string, options: PackOptions): Promise<number> {
   return withTempDir(async (workDir) => {
     const check = await checkPlugin(dir, workDir);
-    if (!check.ok || !check.packed) {
-      if (options.json) printJson(checkJson(check));
-      else printCheck(check);
-      warn('not packed: fix the errors above');
-      return EXIT.failed;
-    }
+    if (!check.ok || !check.packed) return refuseCheck(check, { json: options.json, notDone: 'not packed' });
     const outDir = resolve(dir, options.outDir ?? '.');
     const file = join(outDir, basename(check.packed.file));
     await mkdir(outDir, { recursive: true });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { describeIssue, type PackageIssue } from '@guild/plugin-package';
+import type { PackageIssue } from '@guild/plugin-package';
 import { CliError, EXIT, UsageError } from './cli-error.js';
 import { checkPlugin, withTempDir } from './check-plugin.js';
-import { printJson, say, warn } from './output.js';
-import { checkJson, printCheck } from './validate.js';
+import { formatIssue, printJson, say, warn } from './output.js';
+import { refuseCheck } from './validate.js';
 
 export interface PublishOptions {
   /** Guild's base URL; default GUILD_API_URL. */
@@ -60,12 +60,7 @@ export async function publishCommand(dir: string, options: PublishOptions, env: 
 
   return withTempDir(async (workDir) => {
     const check = await checkPlugin(dir, workDir);
-    if (!check.ok || !check.packed || !check.report) {
-      if (options.json) printJson({ ...checkJson(check), published: false });
-      else printCheck(check);
-      warn('not published: fix the errors above');
-      return EXIT.failed;
-    }
+    if (!check.ok || !check.packed || !check.report) return refuseCheck(check, { json: options.json, notDone: 'not published', extra: { uploaded: false } });
     const { name, version } = check.report.manifest;
     const [namespace, plugin] = name.split('/');
     const url = new URL(`v1/plugins/${encodeURIComponent(namespace)}/${encodeURIComponent(plugin)}/versions`, base);
@@ -85,10 +80,10 @@ export async function publishCommand(dir: string, options: PublishOptions, env: 
       const error = body.error ?? { code: `HTTP_${response.status}`, message: response.statusText };
       const issues = error.details?.issues ?? [];
       if (options.json) {
-        printJson({ ok: false, published: false, plugin: check.plugin, status: response.status, error });
+        printJson({ ok: false, uploaded: false, plugin: check.plugin, status: response.status, error });
       } else {
         warn(`not published: ${error.code ?? 'ERROR'} (HTTP ${response.status}): ${error.message ?? ''}`);
-        for (const issue of issues) warn(`  ${describeIssue(issue)}`);
+        for (const issue of issues) warn(`  ${formatIssue(issue)}`);
       }
       return EXIT.failed;
     }
@@ -99,13 +94,13 @@ export async function publishCommand(dir: string, options: PublishOptions, env: 
       throw new CliError(`Guild stored ${name}@${version} with sha256 ${body.sha256}, but the package sent has ${check.packed.sha256}; contact Guild support`);
     }
     if (options.json) {
-      printJson({ ok: true, published: true, created, plugin: check.plugin, version: body, follow, warnings: check.warnings });
+      printJson({ ok: true, uploaded: true, created, plugin: check.plugin, version: body, follow, warnings: check.warnings });
     } else {
       say(created ? `uploaded ${name}@${version}` : `${name}@${version} was already uploaded with this very package; nothing changed`);
       say(`  status  ${body.status}: ${STATUS_TEXT[body.status] ?? body.status}`);
       say(`  sha256  ${body.sha256}`);
       say(`  follow  ${follow}`);
-      for (const issue of check.warnings) say(`  warning ${describeIssue(issue)}`);
+      for (const issue of check.warnings) say(`  warning ${formatIssue(issue)}`);
     }
     return EXIT.ok;
   });

@@ -11,6 +11,11 @@ export function fieldErrors(errors: ValidationError[], parent = ''): FieldError[
   });
 }
 
+/** VALIDATION_FAILED with one entry per bad field, also for checks made outside a DTO. */
+export function validationFailed(errors: FieldError[]): DomainError {
+  return new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', errors);
+}
+
 /** Unknown fields are refused, every bad field is listed, and query strings are converted to their declared types. */
 export function guildValidationPipe(): ValidationPipe {
   return new ValidationPipe({
@@ -18,7 +23,6 @@ export function guildValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     stopAtFirstError: false,
-    exceptionFactory: (errors) =>
-      new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', fieldErrors(errors)),
+    exceptionFactory: (errors) => validationFailed(fieldErrors(errors)),
   });
 }

@@ -5,6 +5,11 @@ import { PluginReview } from './plugin-review.entity.js';
 export const REVIEW_ACTIONS = ['submitted', 'claimed', 'released', 'approved', 'rejected', 'changes_requested', 'withdrawn'] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
+/** Whether a reviewer took this step (the partner submits and withdraws; everything else is staff's), so partners see it unnamed. */
+export function isReviewerAction(action: ReviewAction): boolean {
+  return action !== 'submitted' && action !== 'withdrawn';
+}
+
 /** One step in a review's history, shown to the partner and the reviewers. */
 @Entity('plugin_review_events')
 @Check('plugin_review_events_action_check', `action IN ('submitted', 'claimed', 'released', 'approved', 'rejected', 'changes_requested', 'withdrawn')`)

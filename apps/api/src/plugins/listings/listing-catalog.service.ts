@@ -6,7 +6,6 @@ import { PartnerAccess } from '../../partners/partner-access.service.js';
 import { containsPattern, keysetPage, toPage, type PageQuery } from '../../platform/http/pagination.js';
 import { PluginListing } from '../entities/plugin-listing.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
-import { PluginError } from '../plugins.errors.js';
 import { ListingViews } from './listing-views.service.js';
 import type { CatalogQuery } from './listing.dto.js';
 import type { ListingPage, ListingView } from './listing.view.js';
@@ -26,14 +25,8 @@ export class ListingCatalogService {
    * drafts (and listings of a suspended partner). Everyone else gets the same 404 as for no listing.
    */
   async get(caller: Caller | null, namespace: string, plugin: string): Promise<ListingView> {
-    const listing = await this.access.find(namespace, plugin);
-    if (!listing) throw notFound(namespace, plugin);
-    const audience = await this.views.audienceFor(caller, listing.partnerId);
-    if (audience === 'public') {
-      const [row] = await this.db.query<Array<{ status: string }>>(`SELECT status FROM partners WHERE id = $1`, [listing.partnerId]);
-      if (listing.status !== 'public' || row?.status !== 'active') throw notFound(namespace, plugin);
-    }
-    return this.views.one(listing, audience);
+    const { listing, insider } = await this.access.visible(caller, namespace, plugin);
+    return this.views.one(listing, insider ? 'insider' : 'public');
   }
 
   /** Every listing of the partner, drafts included, newest first: for its members (any role). */
@@ -72,5 +65,3 @@ export class ListingCatalogService {
     return { items: await this.views.many(page.items, 'public'), nextCursor: page.nextCursor };
   }
 }
-
-const notFound = (namespace: string, plugin: string) => new PluginError('LISTING_NOT_FOUND', `No listing is called ${ListingAccess.fullName(namespace, plugin)}.`);

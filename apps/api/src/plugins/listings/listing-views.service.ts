@@ -2,12 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import semver from 'semver';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { Caller } from '../../identity/caller.js';
-import { Partner } from '../../partners/partner.entity.js';
+import { PartnerAccess } from '../../partners/partner-access.service.js';
 import type { PluginListing } from '../entities/plugin-listing.entity.js';
+import { changedFields } from '../listing-details.js';
 import { OPEN_REVIEW_STATUSES, type ReviewStatus } from '../entities/plugin-review.entity.js';
-import { ListingAccess } from '../listing-access.service.js';
-import { isPluginReviewer } from '../plugin-reviewers.js';
 import { toDetailsView, type LatestVersionView, type ListingView, type PendingListingReviewView } from './listing.view.js';
 
 /**
@@ -21,20 +19,8 @@ export type Audience = 'insider' | 'public';
 export class ListingViews {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: ListingAccess,
+    private readonly partners: PartnerAccess,
   ) {}
-
-  /**
-   * Whether `caller` reads this partner's listings as an insider: a member in any role, or
-   * reviewer/admin staff from a session. A token counts only with `plugins:publish` (the CLI), and
-   * never with staff powers.
-   */
-  async audienceFor(caller: Caller | null, partnerId: string, manager: EntityManager = this.db.manager): Promise<Audience> {
-    if (!caller) return 'public';
-    if (caller.via === 'token' && !caller.scopes?.includes('plugins:publish')) return 'public';
-    if (isPluginReviewer(caller)) return 'insider';
-    return (await this.access.isMemberOf(caller, partnerId, manager)) ? 'insider' : 'public';
-  }
 
   async one(listing: PluginListing, audience: Audience, manager: EntityManager = this.db.manager): Promise<ListingView> {
     const [view] = await this.many([listing], audience, manager);
@@ -44,7 +30,7 @@ export class ListingViews {
   async many(listings: PluginListing[], audience: Audience, manager: EntityManager = this.db.manager): Promise<ListingView[]> {
     if (listings.length === 0) return [];
     const ids = listings.map((listing) => listing.id);
-    const partners = await this.partners(manager, [...new Set(listings.map((listing) => listing.partnerId))]);
+    const partners = await this.partners.byIds(listings.map((listing) => listing.partnerId), manager);
     const latest = await this.latestVersions(manager, ids);
     const pending = audience === 'insider' ? await this.pendingReviews(manager, ids) : new Map<string, PendingListingReviewView>();
     return listings.map((listing) => {
@@ -60,7 +46,7 @@ export class ListingViews {
         partner: { namespace: partner?.namespace ?? namespace, name: partner?.name ?? namespace },
         public: listing.published ? toDetailsView(listing.published) : null,
         draft: insider ? toDetailsView(listing.draft) : null,
-        hasUnpublishedChanges: insider && listing.published !== null && !sameDetails(listing.draft, listing.published),
+        hasUnpublishedChanges: insider && listing.published !== null && changedFields(listing.published, listing.draft).length > 0,
         pendingReview: pending.get(listing.id) ?? null,
         latestVersion: latest.get(listing.id) ?? null,
         createdAt: listing.createdAt.toISOString(),
@@ -69,17 +55,11 @@ export class ListingViews {
     });
   }
 
-  private async partners(manager: EntityManager, ids: string[]): Promise<Map<string, Partner>> {
-    const rows = await manager.getRepository(Partner).createQueryBuilder('p').where('p.id IN (:...ids)', { ids }).getMany();
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
   /** Per listing, the highest published version (by semver) that is not yanked. */
   private async latestVersions(manager: EntityManager, listingIds: string[]): Promise<Map<string, LatestVersionView>> {
     const rows = await manager.query<Array<{ listing_id: string; version: string; published_at: Date; deprecated_at: Date | null }>>(
       `SELECT v.listing_id, v.version, v.published_at, v.deprecated_at
          FROM plugin_versions v
-         JOIN plugin_reviews r ON r.version_id = v.id AND r.status = 'approved'
         WHERE v.listing_id = ANY($1::uuid[]) AND v.published_at IS NOT NULL AND v.yanked_at IS NULL`,
       [listingIds],
     );
@@ -101,23 +81,6 @@ export class ListingViews {
     );
     return new Map(rows.map((row) => [row.listing_id, { id: row.id, status: row.status, submittedAt: new Date(row.submitted_at).toISOString() }]));
   }
-}
-
-/** Equal as JSON, whatever the key order (jsonb reorders keys) and wherever the objects were made. */
-export function sameDetails(a: unknown, b: unknown): boolean {
-  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-}
-
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
 }
 
 /** `namespace/plugin` → its two parts. */

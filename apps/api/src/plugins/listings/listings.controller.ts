@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -12,8 +12,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { Access } from '../../identity/access.decorator.js';
-import { CurrentCaller, type Caller } from '../../identity/caller.js';
-import { OptionalCaller, OptionalCallerGuard } from '../../identity/optional-caller.guard.js';
+import { CurrentCaller, OptionalCaller, type Caller } from '../../identity/caller.js';
 import { PageQuery } from '../../platform/http/pagination.js';
 import { ListingCatalogService } from './listing-catalog.service.js';
 import { CatalogQuery, CreateListingDto, ListingParams, PartnerListingsParams, UpdateListingDto } from './listing.dto.js';
@@ -51,8 +50,7 @@ export class ListingsController {
   }
 
   @Get('plugins/:namespace/:plugin')
-  @Access.public()
-  @UseGuards(OptionalCallerGuard)
+  @Access.public({ identify: true })
   @ApiOkResponse({ type: ListingView, description: 'With `draft` (and the open review) for the partner’s members and reviewers.' })
   @ApiUnauthorizedResponse({ description: 'UNAUTHENTICATED: credentials were sent and are not valid (send none to read as anyone)' })
   @ApiNotFoundResponse({ description: 'LISTING_NOT_FOUND (also for a draft, to anyone outside its partner and the reviewers)' })

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module.js';
+import { NotificationsModule } from '../../notifications/notifications.module.js';
 import { PartnersModule } from '../../partners/partners.module.js';
 import { ListingAccess } from '../listing-access.service.js';
+import { PublisherNotices } from '../publisher-notices.service.js';
 import { ListingMediaController } from '../media/listing-media.controller.js';
 import { ListingMediaService } from '../media/listing-media.service.js';
 import { BlobStoreModule } from '../storage/blob-store.module.js';
@@ -13,9 +15,9 @@ import { MarkdownPreviewController } from './markdown-preview.controller.js';
 
 /** Listings: create and edit, images, Markdown, submission of listing changes, the public catalog. */
 @Module({
-  imports: [AuditModule, PartnersModule, BlobStoreModule],
+  imports: [AuditModule, NotificationsModule, PartnersModule, BlobStoreModule],
   controllers: [ListingsController, ListingMediaController, MarkdownPreviewController],
-  providers: [ListingAccess, ListingViews, ListingsService, ListingCatalogService, ListingMediaService],
-  exports: [ListingAccess, ListingViews],
+  providers: [ListingAccess, PublisherNotices, ListingViews, ListingsService, ListingCatalogService, ListingMediaService],
+  exports: [ListingAccess, ListingViews, PublisherNotices],
 })
 export class ListingsModule {}

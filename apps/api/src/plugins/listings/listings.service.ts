@@ -5,16 +5,14 @@ import { NAME_PATTERN } from '@guild/plugin-manifest';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
 import { PartnerAccess } from '../../partners/partner-access.service.js';
-import type { Partner } from '../../partners/partner.entity.js';
-import { PartnerError } from '../../partners/partners.errors.js';
-import { DomainError } from '../../platform/http/domain-error.js';
+import { validationFailed } from '../../platform/http/validation.pipe.js';
 import { PluginListing } from '../entities/plugin-listing.entity.js';
 import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.entity.js';
 import { ListingAccess, PUBLISHER_ROLES, type ManagedListing } from '../listing-access.service.js';
-import { emptyDetails, missingFields, type ListingDetails } from '../listing-details.js';
+import { changedFields, emptyDetails, missingFields, type ListingDetails } from '../listing-details.js';
 import { PluginError } from '../plugins.errors.js';
 import { openReview } from '../reviews/open-review.js';
-import { ListingViews, sameDetails } from './listing-views.service.js';
+import { ListingViews } from './listing-views.service.js';
 import type { CreateListingDto, UpdateListingDto } from './listing.dto.js';
 import type { ListingView } from './listing.view.js';
 import { toPricing } from './pricing.dto.js';
@@ -37,10 +35,8 @@ export class ListingsService {
    * The listing, for an owner or developer of its partner while the partner is active. With
    * `lock` (inside `tx`) the listing row stays locked until `tx` ends: changes to one listing run one at a time.
    */
-  async requirePublisher(caller: Caller, namespace: string, plugin: string, options: { tx?: EntityManager; lock?: boolean } = {}): Promise<ManagedListing> {
-    const managed = await this.access.requireManaged(caller, namespace, plugin, options);
-    assertActive(managed.partner);
-    return managed;
+  requirePublisher(caller: Caller, namespace: string, plugin: string, options: { tx?: EntityManager; lock?: boolean } = {}): Promise<ManagedListing> {
+    return this.access.requireManaged(caller, namespace, plugin, { ...options, active: 'change its listings' });
   }
 
   async create(caller: Caller, input: CreateListingDto): Promise<ListingView> {
@@ -55,8 +51,7 @@ export class ListingsService {
     try {
       return await this.db.transaction(async (tx) => {
         // Membership first: outsiders learn nothing about which names are taken.
-        const { partner } = await this.partners.requireMember(caller, namespace, PUBLISHER_ROLES, { tx });
-        assertActive(partner);
+        const { partner } = await this.partners.requireMember(caller, namespace, PUBLISHER_ROLES, { tx, active: 'create listings' });
         if (await this.access.find(namespace, plugin, { tx })) throw exists(input.name);
         const listings = tx.getRepository(PluginListing);
         const listing = await listings.save(
@@ -82,7 +77,7 @@ export class ListingsService {
       }
       if (changes.pricing !== undefined) next.pricing = toPricing(changes.pricing);
       if (changes.screenshots !== undefined) next.screenshots = reorderScreenshots(listing.draft, changes.screenshots);
-      const changed = (Object.keys(next) as (keyof ListingDetails)[]).filter((field) => !sameDetails(next[field], listing.draft[field]));
+      const changed = changedFields(listing.draft, next);
       if (changed.length === 0) return this.views.one(listing, 'insider', tx);
       listing.draft = next;
       await tx.getRepository(PluginListing).save(listing);
@@ -99,7 +94,7 @@ export class ListingsService {
         if (listing.status !== 'public' || !listing.published) {
           throw new PluginError('LISTING_NOT_PUBLIC', 'This listing is not public yet: its details go to review with its first version.');
         }
-        if (sameDetails(listing.draft, listing.published)) throw new PluginError('LISTING_UNCHANGED', 'The draft is the same as the public listing; edit it first.');
+        if (changedFields(listing.published, listing.draft).length === 0) throw new PluginError('LISTING_UNCHANGED', 'The draft is the same as the public listing; edit it first.');
         const missing = missingFields(listing.draft);
         if (missing.length > 0) {
           throw new PluginError('LISTING_INCOMPLETE', `Fill in ${missing.join(', ')} before sending the listing to review.`, { fields: missing });
@@ -125,18 +120,12 @@ export class ListingsService {
   }
 }
 
-function assertActive(partner: Partner): void {
-  if (partner.status !== 'active') {
-    throw new PartnerError('PARTNER_SUSPENDED', `${partner.name} is suspended; its listings cannot change until staff reinstate it.`);
-  }
-}
-
 /** The same screenshots in a new order with new captions; anything else is refused. */
 function reorderScreenshots(draft: ListingDetails, order: Array<{ sha256: string; caption: string }>): ListingDetails['screenshots'] {
   const current = new Map(draft.screenshots.map((shot) => [shot.sha256, shot]));
   const listed = new Set(order.map((entry) => entry.sha256));
   if (order.length !== current.size || listed.size !== order.length || order.some((entry) => !current.has(entry.sha256))) {
-    throw new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', [
+    throw validationFailed([
       { field: 'screenshots', messages: ['screenshots must list each of the listing’s current screenshots exactly once (upload or delete screenshots separately)'] },
     ]);
   }
@@ -147,6 +136,6 @@ function violates(error: unknown, constraint: string): boolean {
   return error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === constraint;
 }
 
-const exists = (name: string) => new PluginError('LISTING_EXISTS', `A listing called ${name} already exists.`, { field: 'name' });
+const exists = (name: string) => new PluginError('LISTING_EXISTS', `A listing called ${name} already exists; choose another plugin name, or open that listing from your partner's plugins page.`, { field: 'name' });
 const pending = (reviewId?: string) =>
   new PluginError('LISTING_REVIEW_PENDING', 'Changes to this listing are already waiting for review; wait for the reviewers’ decision before sending more.', reviewId ? { reviewId } : undefined);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
-import { DomainError } from '../../platform/http/domain-error.js';
+import { validationFailed } from '../../platform/http/validation.pipe.js';
 import { PluginListing } from '../entities/plugin-listing.entity.js';
 import { OPEN_REVIEW_STATUSES } from '../entities/plugin-review.entity.js';
 import { LISTING_LIMITS, type MediaRef } from '../listing-details.js';
@@ -111,7 +111,7 @@ function assertRoom(count: number): void {
 function checkCaption(value: string | undefined): string {
   const caption = (value ?? '').trim();
   if (caption.length > LISTING_LIMITS.captionLength || !ONE_LINE.test(caption)) {
-    throw new DomainError('VALIDATION_FAILED', 400, 'Some fields are invalid; see details for each.', [
+    throw validationFailed([
       { field: 'caption', messages: [`caption must be one line of at most ${LISTING_LIMITS.captionLength} characters`] },
     ]);
   }

@@ -3,19 +3,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
-import { NotificationsService } from '../../notifications/notifications.service.js';
+import { UsersService } from '../../identity/users.service.js';
+import { PartnerAccess } from '../../partners/partner-access.service.js';
 import { PluginListing } from '../entities/plugin-listing.entity.js';
 import type { ReviewAction } from '../entities/plugin-review-event.entity.js';
 import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.entity.js';
 import { PluginVersion } from '../entities/plugin-version.entity.js';
-import { PluginError } from '../plugins.errors.js';
+import { notFound, PluginError } from '../plugins.errors.js';
+import { PublisherNotices } from '../publisher-notices.service.js';
 import { ReviewDeskService } from './review-desk.service.js';
 import { decisionNotice, type Decision } from './review-notices.js';
-import { assertPluginReviewer, isAdmin } from '../plugin-reviewers.js';
+import { assertReviewer, isAdmin } from '../../identity/reviewers.js';
 import type { ReviewDetailView } from './review.view.js';
 import { ReviewsRepository } from './reviews.repository.js';
 
-const notFound = () => new PluginError('REVIEW_NOT_FOUND', 'No plugin review has this id.');
 
 /**
  * Claims and decisions. Each runs in one transaction with the review row locked, so of two reviewers
@@ -29,15 +30,17 @@ export class ReviewDecisionsService {
     private readonly reviews: ReviewsRepository,
     private readonly desk: ReviewDeskService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: PublisherNotices,
+    private readonly partners: PartnerAccess,
+    private readonly users: UsersService,
   ) {}
 
   /** submitted → in_review, held by the caller. Claiming one's own claim again changes nothing. */
   claim(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     return this.db.transaction(async (tx) => {
       const review = await this.reviews.lock(tx, id);
-      if (!review) throw notFound();
+      if (!review) throw notFound.review();
       await this.assertNotOwnPartner(tx, caller, review.listingId);
       if (review.status === 'in_review' && review.claimedBy === caller.userId) return this.desk.view(tx, caller, id);
       if (review.status === 'in_review') throw await this.claimedError(tx, review, 'claim it');
@@ -50,10 +53,10 @@ export class ReviewDecisionsService {
 
   /** in_review → submitted, keeping its place in the queue. Only the claimant or an admin; releasing an unclaimed review changes nothing. */
   release(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     return this.db.transaction(async (tx) => {
       const review = await this.reviews.lock(tx, id);
-      if (!review) throw notFound();
+      if (!review) throw notFound.review();
       if (review.status === 'submitted') return this.desk.view(tx, caller, id);
       if (review.status !== 'in_review') throw stateError(review, 'released');
       if (review.claimedBy !== caller.userId && !isAdmin(caller)) throw await this.claimedError(tx, review, 'release it (only they or an admin may)');
@@ -81,17 +84,17 @@ export class ReviewDecisionsService {
    * decision ends the review (changes requested means a new upload or listing submission).
    */
   private async decide(caller: Caller, id: string, decision: Decision, message: string | null): Promise<ReviewDetailView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     return this.db.transaction(async (tx) => {
       const found = await this.reviews.owners(tx, id);
-      if (!found) throw notFound();
+      if (!found) throw notFound.review();
       // Listing, then version, then review: the order the publishing routes lock them in (upload and
       // listing edits take the listing, withdraw and yank the version then its review), so none of
       // them ever waits on a decision that waits on it.
       const listing = await this.reviews.lockListing(tx, found.listingId);
       const version = found.versionId ? await this.reviews.lockVersion(tx, found.versionId) : null;
       const review = await this.reviews.lock(tx, id);
-      if (!listing || !review) throw notFound();
+      if (!listing || !review) throw notFound.review();
       await this.assertNotOwnPartner(tx, caller, listing.id, listing.partnerId);
       if (!OPEN_REVIEW_STATUSES.includes(review.status)) throw stateError(review, 'decided');
       if (review.claimedBy !== caller.userId) {
@@ -103,9 +106,7 @@ export class ReviewDecisionsService {
       Object.assign(review, { status: decision, decidedBy: caller.userId, decidedAt: now, message });
       await this.record(tx, caller, review, decision, message, { version: version?.version ?? null, listingPublished });
       const notice = decisionNotice(decision, { listing: listing.name, version: version?.version ?? null, message, listingPublished });
-      for (const userId of await this.reviews.publishers(tx, listing.partnerId)) {
-        await this.notifications.notify({ userId, kind: `plugin_review.${decision}`, ...notice, email: true }, tx);
-      }
+      await this.notices.send(tx, listing, { kind: `plugin_review.${decision}`, ...notice });
       return this.desk.view(tx, caller, id);
     });
   }
@@ -149,13 +150,13 @@ export class ReviewDecisionsService {
   /** Reviewers never review their own partner's work. */
   private async assertNotOwnPartner(tx: EntityManager, caller: Caller, listingId: string, knownPartnerId?: string): Promise<void> {
     const partnerId = knownPartnerId ?? (await tx.getRepository(PluginListing).findOne({ where: { id: listingId }, select: { id: true, partnerId: true } }))?.partnerId;
-    if (partnerId && (await this.reviews.memberOf(tx, caller.userId, [partnerId])).size > 0) {
+    if (partnerId && (await this.partners.partnersOf(caller.userId, [partnerId], tx)).size > 0) {
       throw new PluginError('REVIEW_OWN_PARTNER', 'You belong to the partner that owns this listing; another reviewer must review it.');
     }
   }
 
   private async claimedError(tx: EntityManager, review: PluginReview, wanted: string): Promise<PluginError> {
-    const name = (await this.reviews.displayName(tx, review.claimedBy)) ?? 'another reviewer';
+    const name = (review.claimedBy && (await this.users.contacts([review.claimedBy], tx)).get(review.claimedBy)?.displayName) || 'another reviewer';
     return new PluginError('REVIEW_CLAIMED', `${name} is reviewing this; ask them to release it before you ${wanted}.`, {
       claimedBy: review.claimedBy ? { id: review.claimedBy, displayName: name } : null,
       claimedAt: review.claimedAt?.toISOString() ?? null,

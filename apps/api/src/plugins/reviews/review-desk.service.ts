@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
+import { PartnerAccess } from '../../partners/partner-access.service.js';
 import { containsPattern, keysetPage, PageQuery, toPage } from '../../platform/http/pagination.js';
 import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
-import { PluginError } from '../plugins.errors.js';
+import { notFound } from '../plugins.errors.js';
 import { previousApproved } from './review-diff.js';
-import { assertPluginReviewer } from '../plugin-reviewers.js';
+import { assertReviewer } from '../../identity/reviewers.js';
 import type { ReviewQueueQuery, ReviewStatsQuery } from './review.dto.js';
 import { toDetailView, toListingReview, toQueueItem } from './review.mappers.js';
 import type { ListingReviewPage, ReviewDetailView, ReviewQueuePage, ReviewStatsView } from './review.view.js';
@@ -22,12 +23,13 @@ export class ReviewDeskService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reviews: ReviewsRepository,
+    private readonly partners: PartnerAccess,
     private readonly listings: ListingAccess,
   ) {}
 
   /** Oldest first: the queue is worked from the front. */
   async queue(caller: Caller, query: ReviewQueueQuery): Promise<ReviewQueuePage> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     const qb = this.db.manager
       .getRepository(PluginReview)
       .createQueryBuilder('r')
@@ -53,7 +55,7 @@ export class ReviewDeskService {
     // Every join is to-one, so the row cap counts reviews.
     const limit = keysetPage(qb, query, { column: 'submittedAt', direction: 'ASC', rowCap: 'limit' });
     const rows = (await qb.getMany()) as LoadedReview[];
-    const own = await this.reviews.memberOf(this.db.manager, caller.userId, rows.map((row) => row.listing.partnerId));
+    const own = await this.partners.partnersOf(caller.userId, rows.map((row) => row.listing.partnerId));
     const now = new Date();
     return toPage(
       rows,
@@ -64,22 +66,22 @@ export class ReviewDeskService {
   }
 
   async detail(caller: Caller, id: string): Promise<ReviewDetailView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     return this.view(this.db.manager, caller, id);
   }
 
   /** One item as reviewers see it, read through `manager` (the transaction's after a change). */
   async view(manager: EntityManager, caller: Caller, id: string): Promise<ReviewDetailView> {
     const review = await this.reviews.findLoaded(manager, id);
-    if (!review) throw new PluginError('REVIEW_NOT_FOUND', 'No plugin review has this id.');
+    if (!review) throw notFound.review();
     const events = (await this.reviews.events(manager, [id])).get(id) ?? [];
     const previous = review.version ? previousApproved(review.version.version, await this.reviews.approvedVersions(manager, review.listingId)) : null;
-    const own = await this.reviews.memberOf(manager, caller.userId, [review.listing.partnerId]);
+    const own = await this.partners.partnersOf(caller.userId, [review.listing.partnerId], manager);
     return toDetailView({ review, events, previous, now: new Date(), ownPartner: own.has(review.listing.partnerId) });
   }
 
   async stats(caller: Caller, query: ReviewStatsQuery): Promise<ReviewStatsView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     const days = query.days ?? 30;
     const times = await this.reviews.decisionTimes(this.db.manager, days);
     const { open, oldest } = await this.reviews.openSummary(this.db.manager);

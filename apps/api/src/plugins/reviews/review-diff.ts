@@ -1,7 +1,6 @@
-import { isDeepStrictEqual } from 'node:util';
 import type { Manifest } from '@guild/plugin-manifest';
 import semver from 'semver';
-import type { ListingDetails } from '../listing-details.js';
+import { changedFields, type ListingDetails } from '../listing-details.js';
 
 export interface SetChange {
   added: string[];
@@ -23,18 +22,6 @@ export interface FieldChange {
   before: unknown;
   after: unknown;
 }
-
-const LISTING_FIELDS: readonly (keyof ListingDetails)[] = [
-  'displayName',
-  'summary',
-  'description',
-  'categories',
-  'icon',
-  'screenshots',
-  'supportUrl',
-  'privacyPolicyUrl',
-  'pricing',
-];
 
 function change(before: readonly string[], after: readonly string[]): SetChange {
   const was = new Set(before);
@@ -70,7 +57,7 @@ export function previousApproved<V extends { version: string }>(version: string,
 
 /** Field by field, what approving `proposed` would change in the public copy (`published` null: a first publication). */
 export function listingDiff(published: ListingDetails | null, proposed: ListingDetails): FieldChange[] {
-  return LISTING_FIELDS.filter((field) => !isDeepStrictEqual(published?.[field] ?? null, proposed[field] ?? null)).map((field) => ({
+  return changedFields(published, proposed).map((field) => ({
     field,
     before: published?.[field] ?? null,
     after: proposed[field] ?? null,

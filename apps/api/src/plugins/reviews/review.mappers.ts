@@ -1,12 +1,11 @@
 import type { User } from '../../identity/user.entity.js';
-import type { ReviewAction } from '../entities/plugin-review-event.entity.js';
+import { isReviewerAction } from '../entities/plugin-review-event.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
-import type { ListingDetails } from '../listing-details.js';
+import { toDetailsView } from '../listings/listing.view.js';
 import { renderMarkdown } from '../markdown.js';
 import { listingDiff, permissionDiff } from './review-diff.js';
 import type { LoadedEvent, LoadedReview } from './reviews.repository.js';
 import type {
-  ListingCopyView,
   ListingReviewView,
   ReviewDetailView,
   ReviewHistoryEntry,
@@ -14,9 +13,6 @@ import type {
   ReviewQueueItem,
   ReviewVersionView,
 } from './review.view.js';
-
-/** Actions taken on the partner's side; every other one is a reviewer's. */
-const PARTNER_ACTIONS: ReadonlySet<ReviewAction> = new Set(['submitted', 'withdrawn']);
 
 const person = (user: User | null | undefined): ReviewPersonView | null => (user ? { id: user.id, displayName: user.displayName } : null);
 const iso = (date: Date | null | undefined): string | null => date?.toISOString() ?? null;
@@ -38,10 +34,6 @@ export function toQueueItem(review: LoadedReview, now: Date, ownPartner: boolean
     claimedAt: iso(review.claimedAt),
     ownPartner,
   };
-}
-
-export function toListingCopy(details: ListingDetails): ListingCopyView {
-  return { ...details, descriptionHtml: renderMarkdown(details.description) };
 }
 
 function toVersionView(version: PluginVersion): ReviewVersionView {
@@ -84,12 +76,12 @@ export function toDetailView({ review, events, previous, now, ownPartner }: Deta
     listing: {
       ...item.listing,
       publishedAt: iso(listing.publishedAt),
-      draft: toListingCopy(listing.draft),
-      published: listing.published ? toListingCopy(listing.published) : null,
+      draft: toDetailsView(listing.draft),
+      published: listing.published ? toDetailsView(listing.published) : null,
     },
     version: version ? toVersionView(version) : null,
     permissionDiff: version ? permissionDiff(version.manifest, previous) : null,
-    proposed: review.details ? toListingCopy(review.details) : null,
+    proposed: review.details ? toDetailsView(review.details) : null,
     listingDiff: review.details ? listingDiff(listing.published, review.details) : null,
     decidedBy: person(review.decider),
     decidedAt: iso(review.decidedAt),
@@ -109,7 +101,7 @@ export function toListingReview(review: LoadedReview, events: LoadedEvent[]): Li
     decidedAt: iso(review.decidedAt),
     message: review.message,
     history: events.map((event) => {
-      const byPartner = PARTNER_ACTIONS.has(event.action);
+      const byPartner = !isReviewerAction(event.action);
       return {
         at: event.createdAt.toISOString(),
         action: event.action,

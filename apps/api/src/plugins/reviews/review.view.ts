@@ -1,7 +1,8 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { REVIEW_ACTIONS, type ReviewAction } from '../entities/plugin-review-event.entity.js';
 import { REVIEW_STATUSES, type ReviewKind, type ReviewStatus } from '../entities/plugin-review.entity.js';
-import { LISTING_CATEGORIES, type ListingCategory } from '../listing-details.js';
+import { DetailsView } from '../listings/listing.view.js';
+import { ValidationReportView } from '../versions/version.view.js';
 import { REVIEW_KINDS } from './review.dto.js';
 
 const JSON_OBJECT = { type: 'object', additionalProperties: true } as const;
@@ -57,51 +58,17 @@ export class ReviewHistoryEntry {
   @ApiProperty({ nullable: true, type: String }) message: string | null;
 }
 
-export class MediaRefView {
-  @ApiProperty() sha256: string;
-  @ApiProperty({ enum: ['image/png', 'image/jpeg', 'image/webp'] }) contentType: string;
-  @ApiProperty() width: number;
-  @ApiProperty() height: number;
-  @ApiProperty() bytes: number;
-}
-
-export class ScreenshotView extends MediaRefView {
-  @ApiProperty() caption: string;
-}
-
-export class PricingView {
-  @ApiProperty({ enum: ['free', 'one_time', 'subscription'] }) model: string;
-  @ApiProperty({ required: false, description: 'ISO 4217, upper case (paid models)' }) currency?: string;
-  @ApiProperty({ required: false, description: 'Minor units (one_time)' }) amount?: number;
-  @ApiProperty({ required: false, nullable: true, type: Number, description: 'Minor units (subscription)' }) monthlyAmount?: number | null;
-  @ApiProperty({ required: false, nullable: true, type: Number, description: 'Minor units (subscription)' }) yearlyAmount?: number | null;
-}
-
-/** A copy of a listing's details as reviewers compare them, with the description rendered. */
-export class ListingCopyView {
-  @ApiProperty() displayName: string;
-  @ApiProperty() summary: string;
-  @ApiProperty({ description: 'Markdown source' }) description: string;
-  @ApiProperty({ description: 'The description rendered and sanitised, as the public page shows it' }) descriptionHtml: string;
-  @ApiProperty({ enum: LISTING_CATEGORIES, isArray: true }) categories: ListingCategory[];
-  @ApiProperty({ type: MediaRefView, nullable: true }) icon: MediaRefView | null;
-  @ApiProperty({ type: [ScreenshotView] }) screenshots: ScreenshotView[];
-  @ApiProperty({ nullable: true, type: String }) supportUrl: string | null;
-  @ApiProperty({ nullable: true, type: String }) privacyPolicyUrl: string | null;
-  @ApiProperty({ type: PricingView }) pricing: PricingView;
-}
-
 export class ReviewListingView extends ReviewListingRef {
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
-  @ApiProperty({ type: ListingCopyView, description: 'What the partner is editing now' }) draft: ListingCopyView;
-  @ApiProperty({ type: ListingCopyView, nullable: true, description: 'The public copy; null until the first approval' }) published: ListingCopyView | null;
+  @ApiProperty({ type: DetailsView, description: 'What the partner is editing now' }) draft: DetailsView;
+  @ApiProperty({ type: DetailsView, nullable: true, description: 'The public copy; null until the first approval' }) published: DetailsView | null;
 }
 
 export class ReviewVersionView extends ReviewVersionRef {
   @ApiProperty() sha256: string;
   @ApiProperty() sizeBytes: number;
   @ApiProperty({ ...JSON_OBJECT, description: 'guild-plugin.json as validated' }) manifest: Record<string, unknown>;
-  @ApiProperty({ ...JSON_OBJECT, description: 'The validation report kept with the version' }) report: Record<string, unknown>;
+  @ApiProperty({ type: ValidationReportView, description: 'The validation report kept with the version' }) report: ValidationReportView;
   @ApiProperty() readme: string;
   @ApiProperty() readmeHtml: string;
   @ApiProperty({ nullable: true, type: String }) changelog: string | null;
@@ -139,8 +106,8 @@ export class ReviewDetailView extends OmitType(ReviewQueueItem, ['listing', 'ver
   @ApiProperty({ type: ReviewListingView }) listing: ReviewListingView;
   @ApiProperty({ type: ReviewVersionView, nullable: true }) version: ReviewVersionView | null;
   @ApiProperty({ type: PermissionDiffView, nullable: true, description: 'Versions only: against the previous approved version' }) permissionDiff: PermissionDiffView | null;
-  @ApiProperty({ type: ListingCopyView, nullable: true, description: 'The listing copy approval publishes (listing changes; a draft listing’s first version)' })
-  proposed: ListingCopyView | null;
+  @ApiProperty({ type: DetailsView, nullable: true, description: 'The listing copy approval publishes (listing changes; a draft listing’s first version)' })
+  proposed: DetailsView | null;
   @ApiProperty({ type: [FieldChangeView], nullable: true, description: 'The proposed copy against the public one, field by field' }) listingDiff: FieldChangeView[] | null;
   @ApiProperty({ type: ReviewPersonView, nullable: true }) decidedBy: ReviewPersonView | null;
   @ApiProperty({ nullable: true, type: String }) decidedAt: string | null;

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module.js';
-import { NotificationsModule } from '../../notifications/notifications.module.js';
+import { IdentityModule } from '../../identity/identity.module.js';
 import { PartnersModule } from '../../partners/partners.module.js';
-import { ListingAccess } from '../listing-access.service.js';
+import { ListingsModule } from '../listings/listings.module.js';
 import { ListingReviewsController } from './listing-reviews.controller.js';
 import { ReviewDecisionsService } from './review-decisions.service.js';
 import { ReviewDeskService } from './review-desk.service.js';
@@ -11,8 +11,8 @@ import { StaffPluginReviewsController } from './staff-plugin-reviews.controller.
 
 /** The staff review desk: queue, claim, decisions, time-to-decision figures; and the partner's view of its reviews. */
 @Module({
-  imports: [AuditModule, NotificationsModule, PartnersModule],
+  imports: [ListingsModule, AuditModule, IdentityModule, PartnersModule],
   controllers: [StaffPluginReviewsController, ListingReviewsController],
-  providers: [ListingAccess, ReviewsRepository, ReviewDeskService, ReviewDecisionsService],
+  providers: [ReviewsRepository, ReviewDeskService, ReviewDecisionsService],
 })
 export class ReviewsModule {}

@@ -79,31 +79,6 @@ export class ReviewsRepository {
     });
   }
 
-  /** Which of these partners the user belongs to (any role): the conflict-of-interest rule. */
-  async memberOf(manager: EntityManager, userId: string, partnerIds: string[]): Promise<Set<string>> {
-    if (partnerIds.length === 0) return new Set();
-    const rows = await manager.query<Array<{ partner_id: string }>>(`SELECT partner_id FROM partner_members WHERE user_id = $1 AND partner_id = ANY($2::uuid[])`, [
-      userId,
-      [...new Set(partnerIds)],
-    ]);
-    return new Set(rows.map((row) => row.partner_id));
-  }
-
-  /** The partner's people who publish (owner and developers): they hear about decisions. */
-  async publishers(manager: EntityManager, partnerId: string): Promise<string[]> {
-    const rows = await manager.query<Array<{ user_id: string }>>(
-      `SELECT user_id FROM partner_members WHERE partner_id = $1 AND role IN ('owner', 'developer') ORDER BY joined_at, user_id`,
-      [partnerId],
-    );
-    return rows.map((row) => row.user_id);
-  }
-
-  async displayName(manager: EntityManager, userId: string | null): Promise<string | null> {
-    if (!userId) return null;
-    const [row] = await manager.query<Array<{ display_name: string }>>(`SELECT display_name FROM users WHERE id = $1`, [userId]);
-    return row?.display_name ?? null;
-  }
-
   /** Time from submission to decision of the reviews decided in the last `days` days. */
   async decisionTimes(manager: EntityManager, days: number): Promise<DecisionTimes> {
     const [row] = await manager.query<Array<{ decided: number; median: number | string | null; p90: number | string | null }>>(

@@ -3,14 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
-import { NotificationsService } from '../../notifications/notifications.service.js';
 import type { PluginListing } from '../entities/plugin-listing.entity.js';
 import { PluginReviewEvent } from '../entities/plugin-review-event.entity.js';
 import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
-import { ListingAccess, PUBLISHER_ROLES } from '../listing-access.service.js';
-import { PluginError } from '../plugins.errors.js';
-import { assertPluginReviewer } from '../plugin-reviewers.js';
+import { ListingAccess } from '../listing-access.service.js';
+import { notFound, PluginError } from '../plugins.errors.js';
+import { PublisherNotices } from '../publisher-notices.service.js';
+import { assertReviewer } from '../../identity/reviewers.js';
 import { versionStatus, type VersionView } from './version.view.js';
 import { VersionsRepository } from './versions.repository.js';
 import { VersionsService } from './versions.service.js';
@@ -37,7 +37,7 @@ export class VersionLifecycleService {
     private readonly versions: VersionsRepository,
     private readonly reader: VersionsService,
     private readonly audit: AuditService,
-    private readonly notifications: NotificationsService,
+    private readonly notices: PublisherNotices,
   ) {}
 
   withdraw(caller: Caller, namespace: string, plugin: string, version: string): Promise<VersionView> {
@@ -101,7 +101,7 @@ export class VersionLifecycleService {
       if (row.yankedByStaff) throw state(row, review, 'Guild staff already yanked it');
       Object.assign(row, { yankedAt: row.yankedAt ?? new Date(), yankReason: reason, yankedBy: caller.userId, yankedByStaff: true });
       await this.versions.save(tx, row);
-      await this.tellPublishers(tx, listing, {
+      await this.notices.send(tx, listing, {
         kind: 'plugin_version.yanked_by_staff',
         title: `${listing.name}@${row.version} was yanked by Guild`,
         body: `Guild staff yanked ${listing.name}@${row.version} for security: ${reason}\nNo one can install it any more; existing installs keep running and are told to upgrade. Publish a fixed version.`,
@@ -115,7 +115,7 @@ export class VersionLifecycleService {
       if (!row.yankedAt) throw state(row, review, 'it is not yanked');
       Object.assign(row, { yankedAt: null, yankReason: null, yankedBy: null, yankedByStaff: false });
       await this.versions.save(tx, row);
-      await this.tellPublishers(tx, listing, {
+      await this.notices.send(tx, listing, {
         kind: 'plugin_version.unyanked_by_staff',
         title: `${listing.name}@${row.version} can be installed again`,
         body: `Guild staff undid the yank of ${listing.name}@${row.version}; it can be installed again.`,
@@ -133,7 +133,7 @@ export class VersionLifecycleService {
   }
 
   private asStaff(caller: Caller, namespace: string, plugin: string, version: string, change: Change): Promise<VersionView> {
-    assertPluginReviewer(caller);
+    assertReviewer(caller);
     return this.db.transaction(async (tx) => {
       const listing = await this.listings.require(namespace, plugin, { tx });
       return this.apply(tx, caller, listing, version, change);
@@ -143,21 +143,13 @@ export class VersionLifecycleService {
   private async apply(tx: EntityManager, caller: Caller, listing: PluginListing, version: string, change: Change): Promise<VersionView> {
     const row = await this.versions.find(tx, listing.id, version, { lock: true });
     const review = row && (await this.versions.review(tx, row.id, { lock: true }));
-    if (!row || !review) throw new PluginError('VERSION_NOT_FOUND', `${listing.name} has no version ${version.slice(0, 100)}.`);
+    if (!row || !review) throw notFound.version(listing.name, version);
     const { action, details } = await change(tx, { listing, version: row, review });
     await this.audit.record(
       { action, actorId: caller.userId, targetType: 'plugin_version', targetId: row.id, ip: caller.ip, details: { plugin: listing.name, version: row.version, ...details } },
       tx,
     );
     return this.reader.insideView(tx, listing, row);
-  }
-
-  private async tellPublishers(tx: EntityManager, listing: PluginListing, notice: { kind: string; title: string; body: string }): Promise<void> {
-    const [namespace, plugin] = listing.name.split('/');
-    const link = `/partners/${namespace}/plugins/${plugin}`;
-    for (const userId of await this.versions.memberIds(tx, listing.partnerId, PUBLISHER_ROLES)) {
-      await this.notifications.notify({ userId, ...notice, link, email: true }, tx);
-    }
   }
 }
 

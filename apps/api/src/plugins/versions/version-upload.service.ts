@@ -6,7 +6,6 @@ import type { DataSource } from 'typeorm';
 import { PACKAGE_LIMITS } from '@guild/plugin-package';
 import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
-import { PartnerError } from '../../partners/partners.errors.js';
 import { PluginVersion } from '../entities/plugin-version.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
 import { missingFields } from '../listing-details.js';
@@ -45,8 +44,7 @@ export class VersionUploadService {
   ) {}
 
   async upload(caller: Caller, namespace: string, plugin: string, request: FastifyRequest): Promise<UploadResult> {
-    const { partner } = await this.listings.requireManaged(caller, namespace, plugin);
-    if (partner.status === 'suspended') throw new PartnerError('PARTNER_SUSPENDED', `${partner.name} is suspended; it cannot publish until staff reinstate it.`);
+    await this.listings.requireManaged(caller, namespace, plugin, { active: 'publish versions' });
 
     const upload = await readUpload(request, {
       field: 'package',

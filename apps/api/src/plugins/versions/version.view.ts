@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { REVIEW_ACTIONS, type ReviewAction } from '../entities/plugin-review-event.entity.js';
+import { isReviewerAction, REVIEW_ACTIONS, type ReviewAction } from '../entities/plugin-review-event.entity.js';
 import { REVIEW_STATUSES, type PluginReview, type ReviewStatus } from '../entities/plugin-review.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
 import { renderMarkdown } from '../markdown.js';
@@ -91,6 +91,7 @@ export class VersionReviewEventView {
   @ApiProperty() at: string;
   @ApiProperty({ type: VersionActorView, nullable: true, description: 'Null for a reviewer when the partner reads it, or for a deleted account' }) actor: VersionActorView | null;
   @ApiProperty({ enum: REVIEW_ACTIONS }) action: ReviewAction;
+  @ApiProperty({ enum: ['partner', 'reviewer'], description: 'Who takes this step: the partner submits and withdraws, reviewers do the rest' }) by: 'partner' | 'reviewer';
   @ApiProperty({ nullable: true, type: String }) message: string | null;
 }
 
@@ -163,9 +164,6 @@ export function toVersionView(listingName: string, version: PluginVersion, revie
   };
 }
 
-/** Actions only staff take: their actor is a reviewer, whose name the partner does not get. */
-const STAFF_ACTIONS: readonly ReviewAction[] = ['claimed', 'released', 'approved', 'rejected', 'changes_requested'];
-
 function toReviewView(review: PluginReview, history: LoadedReviewEvent[], showReviewers: boolean): VersionReviewView {
   return {
     id: review.id,
@@ -175,8 +173,9 @@ function toReviewView(review: PluginReview, history: LoadedReviewEvent[], showRe
     message: review.message,
     history: history.map((event) => ({
       at: event.createdAt.toISOString(),
-      actor: event.actor && (showReviewers || !STAFF_ACTIONS.includes(event.action)) ? { id: event.actor.id, displayName: event.actor.displayName } : null,
+      actor: event.actor && (showReviewers || !isReviewerAction(event.action)) ? { id: event.actor.id, displayName: event.actor.displayName } : null,
       action: event.action,
+      by: isReviewerAction(event.action) ? ('reviewer' as const) : ('partner' as const),
       message: event.message,
     })),
   };

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import {
   ApiBody,
   ApiConflictResponse,
@@ -14,8 +14,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Access } from '../../identity/access.decorator.js';
-import { CurrentCaller, type Caller } from '../../identity/caller.js';
-import { OptionalCaller, OptionalCallerGuard } from '../../identity/optional-caller.guard.js';
+import { CurrentCaller, OptionalCaller, type Caller } from '../../identity/caller.js';
 import { VersionLifecycleService } from './version-lifecycle.service.js';
 import { VersionUploadService } from './version-upload.service.js';
 import { DeprecateVersionDto, VersionListingParams, VersionPageQuery, VersionParams, YankVersionDto } from './version.dto.js';
@@ -60,8 +59,7 @@ export class VersionsController {
   }
 
   @Get()
-  @Access.public()
-  @UseGuards(OptionalCallerGuard)
+  @Access.public({ identify: true })
   @ApiOkResponse({ type: VersionPage, description: 'Newest first. The public sees published versions of public listings; members of the partner and reviewer/admin staff see all.' })
   @ApiNotFoundResponse({ description: 'LISTING_NOT_FOUND (also a draft listing, for the public)' })
   list(@OptionalCaller() caller: Caller | null, @Param() params: VersionListingParams, @Query() query: VersionPageQuery): Promise<VersionPage> {
@@ -69,8 +67,7 @@ export class VersionsController {
   }
 
   @Get(':version')
-  @Access.public()
-  @UseGuards(OptionalCallerGuard)
+  @Access.public({ identify: true })
   @ApiOkResponse({ type: VersionView, description: 'report, review and uploadedBy are null for the public' })
   @ApiNotFoundResponse({ description: NOT_FOUND })
   get(@OptionalCaller() caller: Caller | null, @Param() params: VersionParams): Promise<VersionView> {
@@ -103,7 +100,8 @@ export class VersionsController {
       void reply.status(304);
       return undefined;
     }
-    return new StreamableFile(download.data, { type: 'application/gzip', disposition: `attachment; filename="${download.filename}"`, length: download.data.length });
+    const data = await download.read();
+    return new StreamableFile(data, { type: 'application/gzip', disposition: `attachment; filename="${download.filename}"`, length: data.length });
   }
 
   @Post(':version/withdraw')

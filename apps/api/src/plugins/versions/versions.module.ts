@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../../audit/audit.module.js';
-import { NotificationsModule } from '../../notifications/notifications.module.js';
+import { IdentityModule } from '../../identity/identity.module.js';
 import { PartnersModule } from '../../partners/partners.module.js';
-import { ListingAccess } from '../listing-access.service.js';
+import { ListingsModule } from '../listings/listings.module.js';
 import { PackagesModule } from '../packages/packages.module.js';
 import { StaffVersionsController } from './staff-versions.controller.js';
 import { VersionLifecycleService } from './version-lifecycle.service.js';
@@ -13,9 +13,8 @@ import { VersionsService } from './versions.service.js';
 
 /** Versions: package upload and validation, storage, downloads, deprecate and yank. */
 @Module({
-  imports: [PartnersModule, AuditModule, NotificationsModule, PackagesModule],
+  imports: [ListingsModule, PartnersModule, AuditModule, IdentityModule, PackagesModule],
   controllers: [VersionsController, StaffVersionsController],
-  providers: [ListingAccess, VersionsRepository, VersionsService, VersionUploadService, VersionLifecycleService],
-  exports: [VersionsService],
+  providers: [VersionsRepository, VersionsService, VersionUploadService, VersionLifecycleService],
 })
 export class VersionsModule {}

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
-import type { PartnerRole } from '@guild/contracts';
 import { keysetPage, toPage, type Page, type PageQuery } from '../../platform/http/pagination.js';
 import { PluginReviewEvent } from '../entities/plugin-review-event.entity.js';
 import { PluginReview } from '../entities/plugin-review.entity.js';
@@ -39,23 +38,13 @@ export class VersionsRepository {
     return manager.getRepository(PluginReviewEvent).find({ where: { reviewId }, relations: { actor: true }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
-  /** Newest first; with `publishedOnly`, only versions whose review approved them. */
+  /** Newest first; with `publishedOnly`, only versions a reviewer approved (approval sets publishedAt, and nothing unsets it). */
   async page(manager: EntityManager, listingId: string, query: PageQuery, publishedOnly: boolean): Promise<Page<PluginVersion>> {
     const qb = manager.getRepository(PluginVersion).createQueryBuilder('v').where('v.listingId = :listingId', { listingId });
-    if (publishedOnly) qb.andWhere(`EXISTS (SELECT 1 FROM plugin_reviews r WHERE r.version_id = v.id AND r.status = 'approved')`);
+    if (publishedOnly) qb.andWhere('v.publishedAt IS NOT NULL');
     const limit = keysetPage(qb, query, { column: 'createdAt' });
     return toPage(await qb.getMany(), limit, (row) => row);
   }
 
-  async displayName(manager: EntityManager, userId: string | null): Promise<{ id: string; displayName: string } | null> {
-    if (!userId) return null;
-    const [row] = await manager.query<Array<{ id: string; display_name: string }>>(`SELECT id, display_name FROM users WHERE id = $1`, [userId]);
-    return row ? { id: row.id, displayName: row.display_name } : null;
-  }
 
-  /** The partner's members holding one of `roles` (who is told about a staff yank). */
-  async memberIds(manager: EntityManager, partnerId: string, roles: readonly PartnerRole[]): Promise<string[]> {
-    const rows = await manager.query<Array<{ user_id: string }>>(`SELECT user_id FROM partner_members WHERE partner_id = $1 AND role = ANY($2::text[])`, [partnerId, [...roles]]);
-    return rows.map((row) => row.user_id);
-  }
 }

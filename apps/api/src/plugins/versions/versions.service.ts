@@ -2,22 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
+import { UsersService } from '../../identity/users.service.js';
 import type { PageQuery } from '../../platform/http/pagination.js';
 import type { PluginListing } from '../entities/plugin-listing.entity.js';
 import type { PluginReview } from '../entities/plugin-review.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
 import { ListingAccess } from '../listing-access.service.js';
 import { PackageStore } from '../packages/package-store.service.js';
-import { PluginError } from '../plugins.errors.js';
-import { isPluginReviewer } from '../plugin-reviewers.js';
-import { isInsider } from './version-audience.js';
+import { notFound, PluginError } from '../plugins.errors.js';
+import { isReviewer } from '../../identity/reviewers.js';
 import { toVersionSummary, toVersionView, type VersionPage, type VersionView } from './version.view.js';
 import { VersionsRepository } from './versions.repository.js';
 
 export interface PackageDownload {
   filename: string;
   sha256: string;
-  data: Buffer;
+  /** Reads the package from the store (not needed when the client already holds it: ETag). */
+  read(): Promise<Buffer>;
 }
 
 interface Visible {
@@ -38,11 +39,12 @@ export class VersionsService {
     private readonly listings: ListingAccess,
     private readonly versions: VersionsRepository,
     private readonly packages: PackageStore,
+    private readonly users: UsersService,
   ) {}
 
   async list(caller: Caller | null, namespace: string, plugin: string, query: PageQuery): Promise<VersionPage> {
     const manager = this.db.manager;
-    const { listing, insider } = await this.visibleListing(caller, namespace, plugin, manager);
+    const { listing, insider } = await this.listings.visible(caller, namespace, plugin, manager);
     const page = await this.versions.page(manager, listing.id, query, !insider);
     const statuses = await this.versions.reviewStatuses(manager, page.items.map((version) => version.id));
     return { items: page.items.map((version) => toVersionSummary(version, statuses.get(version.id) ?? 'submitted')), nextCursor: page.nextCursor };
@@ -50,7 +52,7 @@ export class VersionsService {
 
   async get(caller: Caller | null, namespace: string, plugin: string, version: string): Promise<VersionView> {
     const visible = await this.visibleVersion(caller, namespace, plugin, version, this.db.manager);
-    return this.view(this.db.manager, visible.listing, visible.version, visible.insider, isPluginReviewer(caller), visible.review);
+    return this.view(this.db.manager, visible.listing, visible.version, visible.insider, isReviewer(caller), visible.review);
   }
 
   /**
@@ -66,9 +68,12 @@ export class VersionsService {
         throw new PluginError('DOWNLOAD_FORBIDDEN', `${listing.name} is a paid plugin: its packages are for its partner and, once bought, for its buyers.`);
       }
     }
-    const data = await this.packages.get(row.sha256);
-    if (!data) throw new Error(`the package ${row.sha256} of ${listing.name}@${row.version} is missing from the package store`);
-    return { filename: `${plugin}-${row.version}.tgz`, sha256: row.sha256, data };
+    const read = async () => {
+      const data = await this.packages.get(row.sha256);
+      if (!data) throw new Error(`the package ${row.sha256} of ${listing.name}@${row.version} is missing from the package store`);
+      return data;
+    };
+    return { filename: `${plugin}-${row.version}.tgz`, sha256: row.sha256, read };
   }
 
   /** The full view of a version for its partner (after an upload or a state change), read through `manager`. */
@@ -81,25 +86,18 @@ export class VersionsService {
     const review = known ?? (await this.versions.review(manager, version.id));
     if (!review) throw new Error(`version ${version.id} has no review`);
     if (!insider) return toVersionView(listing.name, version, review.status, null);
-    const [history, uploadedBy] = await Promise.all([this.versions.history(manager, review.id), this.versions.displayName(manager, version.uploadedBy)]);
+    const history = await this.versions.history(manager, review.id);
+    const uploader = version.uploadedBy ? (await this.users.contacts([version.uploadedBy], manager)).get(version.uploadedBy) : undefined;
+    const uploadedBy = uploader ? { id: uploader.id, displayName: uploader.displayName } : null;
     return toVersionView(listing.name, version, review.status, { review, history, uploadedBy, showReviewers });
   }
 
-  private async visibleListing(caller: Caller | null, namespace: string, plugin: string, manager: EntityManager): Promise<{ listing: PluginListing; insider: boolean }> {
-    const listing = await this.listings.find(namespace, plugin, { tx: manager });
-    const insider = listing !== null && (await isInsider(this.listings, caller, listing, manager));
-    if (!listing || (!insider && listing.status !== 'public')) {
-      throw new PluginError('LISTING_NOT_FOUND', `No listing is called ${ListingAccess.fullName(namespace, plugin)}.`);
-    }
-    return { listing, insider };
-  }
-
   private async visibleVersion(caller: Caller | null, namespace: string, plugin: string, version: string, manager: EntityManager): Promise<Visible> {
-    const { listing, insider } = await this.visibleListing(caller, namespace, plugin, manager);
+    const { listing, insider } = await this.listings.visible(caller, namespace, plugin, manager);
     const row = await this.versions.find(manager, listing.id, version);
     const review = row && (await this.versions.review(manager, row.id));
     if (!row || !review || (!insider && review.status !== 'approved')) {
-      throw new PluginError('VERSION_NOT_FOUND', `${listing.name} has no version ${version.slice(0, 100)}.`);
+      throw notFound.version(listing.name, version);
     }
     return { listing, version: row, review, insider };
   }

@@ -1,8 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type CatalogPage = Json<paths['/v1/plugins']['get']['responses'][200]>;
 export type CatalogListing = CatalogPage['items'][number];
 type CatalogQuery = NonNullable<paths['/v1/plugins']['get']['parameters']['query']>;
@@ -21,7 +20,6 @@ export function useCatalog(filter: CatalogFilter) {
       const query: CatalogQuery = { ...(filter.category ? { category: filter.category } : {}), ...(filter.q ? { q: filter.q } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
       return unwrap(await api.GET('/v1/plugins', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }

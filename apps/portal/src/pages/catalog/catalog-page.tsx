@@ -1,63 +1,34 @@
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { Button, LoadError, Loading } from '../../components/feedback';
-import { Field } from '../../components/field';
+import { Link } from 'react-router';
+import { Badge } from '../../components/badge';
+import { LoadError, Loading } from '../../components/feedback';
+import { FilterForm } from '../../components/filter-form';
 import { LoadMore } from '../../components/load-more';
-import { SelectField } from '../../components/select-field';
-import { CATEGORY_LABELS, categoryLabel } from '../plugins/categories';
+import { useUrlFilter } from '../../components/use-url-filter';
+import { CATEGORIES, CATEGORY_LABELS, categoryLabel } from '../plugins/categories';
 import { pricingText } from '../plugins/pricing';
-import { useCatalog, type CatalogCategory, type CatalogFilter } from './catalog-api';
+import { useCatalog, type CatalogFilter } from './catalog-api';
 
-const isCategory = (value: string | null): value is CatalogCategory => value !== null && value in CATEGORY_LABELS;
+const CHOICES = ['', ...CATEGORIES] as const;
+const SEARCH = { label: 'Search', name: 'q', hint: 'Name or summary.', submitLabel: 'Search', clearLabel: 'Clear search' };
 
 /** The public catalog: every public listing, newest first, by category and a simple text search kept in the URL. */
 export function CatalogPage() {
-  const [params, setParams] = useSearchParams();
-  const category = params.get('category');
-  const filter: CatalogFilter = { ...(isCategory(category) ? { category } : {}), ...(params.get('q')?.trim() ? { q: params.get('q')!.trim() } : {}) };
-  const apply = (next: CatalogFilter) => {
-    const search = new URLSearchParams();
-    if (next.category) search.set('category', next.category);
-    if (next.q) search.set('q', next.q);
-    setParams(search);
-  };
+  const [filter, setFilter] = useUrlFilter({ statuses: CHOICES, defaultStatus: '', statusParam: 'category', textParam: 'q' });
   return (
     <section className="card">
       <h1>Plugins</h1>
       <p className="muted">Add-ons built by Guild&rsquo;s partners, each version checked automatically and approved by a reviewer.</p>
-      <CatalogFilters key={`${filter.category ?? ''} ${filter.q ?? ''}`} filter={filter} onChange={apply} />
-      <CatalogList key={`${filter.category ?? ''} ${filter.q ?? ''}`} filter={filter} />
-    </section>
-  );
-}
-
-function CatalogFilters({ filter, onChange }: { filter: CatalogFilter; onChange: (next: CatalogFilter) => void }) {
-  const [typed, setTyped] = useState(filter.q ?? '');
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    onChange({ ...filter, q: typed.trim() || undefined });
-  };
-  return (
-    <form onSubmit={onSubmit} noValidate aria-label="Search the catalog" className="filters">
-      <SelectField
-        label="Category"
-        name="category"
-        value={filter.category ?? ''}
-        onChange={(e) => onChange({ ...filter, category: isCategory(e.target.value) ? e.target.value : undefined })}
-        options={[{ value: '', label: 'All categories' }, ...Object.entries(CATEGORY_LABELS).map(([value, label]) => ({ value, label }))]}
+      <FilterForm
+        label="Search the catalog"
+        filter={filter}
+        onChange={setFilter}
+        statuses={CHOICES}
+        statusTitle="Category"
+        statusLabel={(category) => (category ? CATEGORY_LABELS[category] : 'All categories')}
+        text={SEARCH}
       />
-      <Field label="Search" name="q" maxLength={100} autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} hint="Name or summary." />
-      <div className="filters__actions">
-        <Button type="submit" variant="secondary">
-          Search
-        </Button>
-        {filter.q && (
-          <Button type="button" variant="link" onClick={() => onChange({ ...filter, q: undefined })}>
-            Clear search
-          </Button>
-        )}
-      </div>
-    </form>
+      <CatalogList key={`${filter.status} ${filter.text}`} filter={{ ...(filter.status ? { category: filter.status } : {}), ...(filter.text ? { q: filter.text } : {}) }} />
+    </section>
   );
 }
 
@@ -89,7 +60,12 @@ function CatalogList({ filter }: { filter: CatalogFilter }) {
                 <p className="muted catalog__by">by {listing.partner.name}</p>
                 <p className="catalog__summary">{copy.summary}</p>
                 <p className="catalog__meta">
-                  <span className="badge">{pricingText(copy.pricing)}</span> {copy.categories.map((c) => <span key={c} className="badge badge--ignored">{categoryLabel(c)}</span>)}
+                  <Badge>{pricingText(copy.pricing)}</Badge>{' '}
+                  {copy.categories.map((c) => (
+                    <Badge key={c} tone="ignored">
+                      {categoryLabel(c)}
+                    </Badge>
+                  ))}
                 </p>
               </div>
             </li>

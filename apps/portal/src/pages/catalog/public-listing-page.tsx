@@ -2,13 +2,14 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { useAuth } from '../../auth/auth-store';
 import { hasAnyRole, PLUGIN_REVIEW_ROLES } from '../../auth/roles';
+import { ExternalLinkOr } from '../../components/external-link';
 import { LoadError, Loading } from '../../components/feedback';
 import { LoadMore } from '../../components/load-more';
 import { Table } from '../../components/table';
 import { When } from '../../components/when';
 import { StaffYank } from '../plugin-reviews/staff-yank';
 import { categoryLabel } from '../plugins/categories';
-import { useListing, useVersions, type ListingRef, type VersionPage } from '../plugins/plugin-api';
+import { useListing, useVersions, type ListingRef, type VersionSummary } from '../plugins/plugin-api';
 import { pricingText } from '../plugins/pricing';
 import { VersionMarks } from '../plugins/version-status';
 
@@ -75,23 +76,11 @@ function ListingPage({ listing }: { listing: ListingRef }) {
           <dd>{copy.categories.length ? copy.categories.map(categoryLabel).join(', ') : <span className="muted">None</span>}</dd>
           <dt>Support</dt>
           <dd>
-            {copy.supportUrl ? (
-              <a href={copy.supportUrl} rel="noopener noreferrer nofollow" target="_blank">
-                {copy.supportUrl}
-              </a>
-            ) : (
-              <span className="muted">None given</span>
-            )}
+            <ExternalLinkOr href={copy.supportUrl} none="None given" />
           </dd>
           <dt>Privacy policy</dt>
           <dd>
-            {copy.privacyPolicyUrl ? (
-              <a href={copy.privacyPolicyUrl} rel="noopener noreferrer nofollow" target="_blank">
-                {copy.privacyPolicyUrl}
-              </a>
-            ) : (
-              <span className="muted">None given</span>
-            )}
+            <ExternalLinkOr href={copy.privacyPolicyUrl} none="None given" />
           </dd>
           <dt>Published</dt>
           <dd>
@@ -122,9 +111,6 @@ function ListingPage({ listing }: { listing: ListingRef }) {
   );
 }
 
-/** The partner's members and staff also get unpublished versions from the same route; buyers see only published ones. */
-const published = (pages: VersionPage[]) => pages.flatMap((page) => page.items).filter((version) => version.status === 'published');
-
 function PublicVersions({ listing }: { listing: ListingRef }) {
   const versions = useVersions(listing);
   const staff = hasAnyRole(useAuth(), PLUGIN_REVIEW_ROLES);
@@ -137,36 +123,50 @@ function PublicVersions({ listing }: { listing: ListingRef }) {
         <Loading label="Loading versions…" />
       ) : versions.isLoadingError ? (
         <LoadError error={versions.error} what="the versions" onRetry={() => void versions.refetch()} />
-      ) : published(versions.data.pages).length === 0 ? (
-        <div className="empty">
-          <p>No published versions.</p>
-        </div>
       ) : (
         <>
-          <Table label="Published versions" columns={['Version', 'Published', 'Host API', 'Notes']} actions={staff}>
-            {published(versions.data.pages).map((version) => (
-                <tr key={version.version}>
-                  <th scope="row">
-                    <code>{version.version}</code> <VersionMarks deprecated={version.deprecated} yanked={version.yanked} yankedByStaff={version.yankedByStaff} />
-                  </th>
-                  <td>
-                    <When value={version.publishedAt} empty="—" />
-                  </td>
-                  <td>
-                    <code>{version.hostApi}</code>
-                  </td>
-                  <td>{version.yanked ? `Do not install: ${version.yankReason ?? 'withdrawn by its publisher'}.` : version.deprecated ? version.deprecationMessage : ''}</td>
-                  {staff && (
-                    <td className="table__actions">
-                      <StaffYank listing={listing} version={version} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-          </Table>
+          <PublishedVersionTable listing={listing} versions={versions.data.pages.flatMap((page) => page.items)} staff={staff} />
           <LoadMore query={versions} what="versions" />
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Only published versions: the partner's members and staff get the others from the same route too.
+ * `staff` adds the security yank to each row.
+ */
+function PublishedVersionTable({ listing, versions, staff }: { listing: ListingRef; versions: VersionSummary[]; staff: boolean }) {
+  const published = versions.filter((version) => version.status === 'published');
+  if (published.length === 0) {
+    return (
+      <div className="empty">
+        <p>No published versions.</p>
+      </div>
+    );
+  }
+  return (
+    <Table label="Published versions" columns={['Version', 'Published', 'Host API', 'Notes']} actions={staff}>
+      {published.map((version) => (
+        <tr key={version.version}>
+          <th scope="row">
+            <code>{version.version}</code> <VersionMarks deprecated={version.deprecated} yanked={version.yanked} yankedByStaff={version.yankedByStaff} />
+          </th>
+          <td>
+            <When value={version.publishedAt} empty="—" />
+          </td>
+          <td>
+            <code>{version.hostApi}</code>
+          </td>
+          <td>{version.yanked ? `Do not install: ${version.yankReason ?? 'withdrawn by its publisher'}.` : version.deprecated ? version.deprecationMessage : ''}</td>
+          {staff && (
+            <td className="table__actions">
+              <StaffYank listing={listing} version={version} />
+            </td>
+          )}
+        </tr>
+      ))}
+    </Table>
   );
 }

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type NotificationPage = Json<paths['/v1/me/notifications']['get']['responses'][200]>;
 export type GuildNotification = NotificationPage['items'][number];
 
@@ -26,8 +25,7 @@ export function useNotifications(unreadOnly: boolean) {
       const query = { ...(unreadOnly ? { unread: 'true' as const } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
       return unwrap(await api.GET('/v1/me/notifications', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 

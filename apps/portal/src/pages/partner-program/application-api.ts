@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type Application = Json<paths['/v1/partner-applications/{id}']['get']['responses'][200]>;
 export type ApplicationStatus = Application['status'];
 export type ApplicationHistoryEntry = Application['history'][number];

@@ -1,3 +1,6 @@
+import { Badge, REVIEW_STATE_TONES } from '../../components/badge';
+import { ExternalLink, ExternalLinkOr } from '../../components/external-link';
+import { Timeline } from '../../components/timeline';
 import { When } from '../../components/when';
 import type { Application, ApplicationHistoryEntry, ApplicationStatus } from './application-api';
 
@@ -19,16 +22,8 @@ const ACTION_LABELS: Record<ApplicationHistoryEntry['action'], string> = {
   edited: 'Edited',
 };
 
-const STATUS_TONES: Record<ApplicationStatus, string> = {
-  submitted: 'badge--waiting',
-  changes_requested: 'badge--attention',
-  approved: 'badge--processed',
-  rejected: 'badge--failed',
-  withdrawn: 'badge--ignored',
-};
-
 export function ApplicationStatusBadge({ status }: { status: ApplicationStatus }) {
-  return <span className={`badge ${STATUS_TONES[status]}`}>{APPLICATION_STATUS_LABELS[status]}</span>;
+  return <Badge tone={REVIEW_STATE_TONES[status]}>{APPLICATION_STATUS_LABELS[status]}</Badge>;
 }
 
 /** What the application says: the same for the applicant and the reviewer. */
@@ -38,7 +33,9 @@ export function ApplicationDetails({ application }: { application: Omit<Applicat
       <dt>Organisation</dt>
       <dd>{application.organisationName}</dd>
       <dt>Website</dt>
-      <dd>{application.website ? <a href={application.website} rel="noopener noreferrer nofollow" target="_blank">{application.website}</a> : <span className="muted">None given</span>}</dd>
+      <dd>
+        <ExternalLinkOr href={application.website} none="None given" />
+      </dd>
       <dt>Namespace</dt>
       <dd>
         <code>{application.namespace}</code>
@@ -53,9 +50,7 @@ export function ApplicationDetails({ application }: { application: Omit<Applicat
           <ul className="plain-list">
             {application.links.map((link) => (
               <li key={link}>
-                <a href={link} rel="noopener noreferrer nofollow" target="_blank">
-                  {link}
-                </a>
+                <ExternalLink href={link} />
               </li>
             ))}
           </ul>
@@ -75,17 +70,5 @@ export function ApplicationDetails({ application }: { application: Omit<Applicat
 
 /** Every step the application went through, oldest first, with who took it and what they said. */
 export function ApplicationHistory({ history }: { history: ApplicationHistoryEntry[] }) {
-  if (history.length === 0) return <p className="muted">No history yet.</p>;
-  return (
-    <ol className="timeline" aria-label="Application history">
-      {history.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} className="timeline__entry">
-          <p className="timeline__head">
-            <strong>{ACTION_LABELS[entry.action]}</strong> <span className="muted">by {entry.actor?.displayName ?? 'Guild'}</span> · <When value={entry.at} empty="—" withTime />
-          </p>
-          {entry.message && <blockquote className="timeline__message">{entry.message}</blockquote>}
-        </li>
-      ))}
-    </ol>
-  );
+  return <Timeline label="Application history" entries={history.map((entry) => ({ at: entry.at, title: ACTION_LABELS[entry.action], who: entry.actor?.displayName ?? 'Guild', message: entry.message }))} />;
 }

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ExternalLinkOr } from '../../components/external-link';
 import { Alert, Button } from '../../components/feedback';
 import { Field } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
@@ -29,7 +30,9 @@ export function OrganisationSection({ partner, canEdit }: { partner: PartnerView
             <dt>Name</dt>
             <dd>{partner.name}</dd>
             <dt>Website</dt>
-            <dd>{partner.website ? <a href={partner.website} rel="noopener noreferrer" target="_blank">{partner.website}</a> : <span className="muted">None</span>}</dd>
+            <dd>
+              <ExternalLinkOr href={partner.website} none="None" />
+            </dd>
             <dt>Bio</dt>
             <dd className="prose">{partner.bio || <span className="muted">None yet</span>}</dd>
             <dt>Logo</dt>

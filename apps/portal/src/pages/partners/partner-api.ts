@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type Dashboard = Json<paths['/v1/partners/{namespace}/dashboard']['get']['responses'][200]>;
 export type PartnerView = Dashboard['partner'];
 export type PartnerRole = Dashboard['role'];
@@ -18,6 +17,8 @@ export type InvitationPreview = Json<paths['/v1/partner-invitations/{token}']['g
 export const ROLE_LABELS: Record<PartnerRole, string> = { owner: 'Owner', developer: 'Developer', finance: 'Finance' };
 /** Who may see and start Stripe onboarding (the API checks the same roles). */
 export const canManagePayouts = (role: PartnerRole) => role === 'owner' || role === 'finance';
+/** Who may create and edit listings and publish versions (the API checks the same roles); finance members only read. */
+export const canPublishPlugins = (role: PartnerRole) => role === 'owner' || role === 'developer';
 
 const myPartnersKey = ['me', 'partners'] as const;
 const partnerKey = (namespace: string) => ['partners', namespace] as const;

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
+import { ExternalLink } from '../../components/external-link';
 import { LoadError, Loading } from '../../components/feedback';
 import { When } from '../../components/when';
 import { usePublicProfile } from './partner-api';
@@ -52,9 +53,7 @@ export function PartnerProfilePage() {
       {partner.bio ? <p className="prose">{partner.bio}</p> : <p className="muted">This partner has not written a bio yet.</p>}
       {partner.website && (
         <p>
-          <a href={partner.website} rel="noopener noreferrer nofollow" target="_blank">
-            {partner.website}
-          </a>
+          <ExternalLink href={partner.website} />
         </p>
       )}
       <h2>Plugins</h2>

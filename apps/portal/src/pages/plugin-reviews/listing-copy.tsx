@@ -1,3 +1,4 @@
+import { ExternalLinkOr } from '../../components/external-link';
 import { categoryLabel } from '../plugins/categories';
 import { pricingText, type PricingLike } from '../plugins/pricing';
 import { mediaUrl, type ListingCopy, type ReviewDetail } from './plugin-review-api';
@@ -19,9 +20,13 @@ export function ListingCopyDetails({ copy }: { copy: ListingCopy }) {
         <dt>Pricing</dt>
         <dd>{pricingText(copy.pricing)}</dd>
         <dt>Support</dt>
-        <dd>{copy.supportUrl ? <ExternalLink href={copy.supportUrl} /> : <span className="muted">None</span>}</dd>
+        <dd>
+          <ExternalLinkOr href={copy.supportUrl} none="None" />
+        </dd>
         <dt>Privacy policy</dt>
-        <dd>{copy.privacyPolicyUrl ? <ExternalLink href={copy.privacyPolicyUrl} /> : <span className="muted">None</span>}</dd>
+        <dd>
+          <ExternalLinkOr href={copy.privacyPolicyUrl} none="None" />
+        </dd>
       </dl>
       <h3>Description</h3>
       {/* Sanitised by the API, exactly as the public page shows it. */}
@@ -42,14 +47,6 @@ export function ListingCopyDetails({ copy }: { copy: ListingCopy }) {
         </>
       )}
     </div>
-  );
-}
-
-function ExternalLink({ href }: { href: string }) {
-  return (
-    <a href={href} rel="noopener noreferrer nofollow" target="_blank">
-      {href}
-    </a>
   );
 }
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '../plugins/upload-progress';
+import { formatBytes } from '../plugins/bytes';
 import type { ReviewDetail } from './plugin-review-api';
 
 type ReviewedVersion = NonNullable<ReviewDetail['version']>;

@@ -1,15 +1,15 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
+import type { DecisionInput } from '../../components/decision-form';
+import { listingKey, type ListingRef } from '../plugins/plugin-api';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type ReviewQueuePage = Json<paths['/v1/staff/plugin-reviews']['get']['responses'][200]>;
 export type ReviewQueueItem = ReviewQueuePage['items'][number];
 export type ReviewDetail = Json<paths['/v1/staff/plugin-reviews/{id}']['get']['responses'][200]>;
 export type ReviewStats = Json<paths['/v1/staff/plugin-reviews/stats']['get']['responses'][200]>;
 export type ListingCopy = NonNullable<ReviewDetail['proposed']>;
 export type QueueStatus = NonNullable<NonNullable<paths['/v1/staff/plugin-reviews']['get']['parameters']['query']>['status']>;
-export type ReviewDecision = 'approve' | 'request-changes' | 'reject';
 
 export interface ReviewQueueFilter {
   status: QueueStatus;
@@ -27,8 +27,7 @@ export function useReviewQueue(filter: ReviewQueueFilter) {
       const query = { status: filter.status, ...(filter.q ? { q: filter.q } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
       return unwrap(await api.GET('/v1/staff/plugin-reviews', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
@@ -70,7 +69,7 @@ export function useClaim(id: string) {
 }
 
 export function useDecideReview(id: string) {
-  return useDeskMutation(async ({ decision, message }: { decision: ReviewDecision; message: string }) => {
+  return useDeskMutation(async ({ decision, message }: DecisionInput) => {
     const params = { path: { id } };
     if (decision === 'approve') return unwrap(await api.POST('/v1/staff/plugin-reviews/{id}/approve', { params, body: message ? { message } : {} }));
     if (decision === 'reject') return unwrap(await api.POST('/v1/staff/plugin-reviews/{id}/reject', { params, body: { message } }));
@@ -82,7 +81,7 @@ export function useDecideReview(id: string) {
 export const mediaUrl = (sha256: string) => `/v1/plugin-media/${sha256}`;
 
 /** Staff yank (for security, with a reason the partner cannot undo) and its undoing. */
-export function useStaffYank(ref: { namespace: string; plugin: string }) {
+export function useStaffYank(ref: ListingRef) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ version, reason }: { version: string; reason?: string }) => {
@@ -91,6 +90,6 @@ export function useStaffYank(ref: { namespace: string; plugin: string }) {
         ? unwrap(await api.POST('/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/unyank', { params }))
         : unwrap(await api.POST('/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/yank', { params, body: { reason } }));
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: ['plugins', ref.namespace, ref.plugin] }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listingKey(ref) }),
   });
 }

@@ -3,18 +3,18 @@ import { Link, useParams } from 'react-router';
 import { useAuth } from '../../auth/auth-store';
 import { RequireRole } from '../../auth/require-role';
 import { hasAnyRole, PLUGIN_REVIEW_ROLES } from '../../auth/roles';
+import { DecisionClosed, DecisionForm } from '../../components/decision-form';
 import { Alert, Button, ErrorAlert, LoadError, Loading } from '../../components/feedback';
 import { When } from '../../components/when';
 import { DownloadPackageButton } from '../plugins/download';
 import { formatDuration } from '../plugins/duration';
-import { ValidationReport, type ValidationReportLike } from '../plugins/validation-report';
+import { ValidationReport } from '../plugins/validation-report';
 import { ReviewStatusBadge } from '../plugins/version-status';
 import { ListingCopyDetails, ListingDiff } from './listing-copy';
 import { ManifestDetails } from './manifest-details';
 import { PermissionDiffView } from './permission-diff';
-import { ReviewDecisionForm } from './review-decision-form';
+import { useClaim, useDecideReview, useReview, type ReviewDetail } from './plugin-review-api';
 import { StaffReviewHistory } from './staff-review-history';
-import { useClaim, useReview, type ReviewDetail } from './plugin-review-api';
 
 export function PluginReviewPage() {
   return (
@@ -84,9 +84,9 @@ function Review() {
           </h2>
           <ManifestDetails version={data.version} />
           <h3>Validation report</h3>
-          <ValidationReport report={data.version.report as unknown as ValidationReportLike} />
+          <ValidationReport report={data.version.report} />
           <p>
-            <DownloadPackageButton namespace={data.partner.namespace} plugin={data.listing.name.slice(data.listing.name.indexOf('/') + 1)} version={data.version.version} />
+            <DownloadPackageButton listing={{ namespace: data.partner.namespace, plugin: data.listing.name.slice(data.listing.name.indexOf('/') + 1) }} version={data.version.version} />
           </p>
         </section>
       )}
@@ -174,18 +174,17 @@ function ClaimPanel({ review }: { review: ReviewDetail }) {
 
 function DecisionCard({ review, onDecided }: { review: ReviewDetail; onDecided: (done: string) => void }) {
   const auth = useAuth();
+  const decide = useDecideReview(review.id);
   const mine = review.status === 'in_review' && review.claimedBy?.id === auth.user?.id;
-  if (mine && !review.ownPartner) return <ReviewDecisionForm review={review} onDecided={onDecided} />;
+  if (mine && !review.ownPartner) {
+    const published = review.kind === 'version' ? 'the version is published' : 'the new listing copy is public';
+    return <DecisionForm label="Decide on the review" recipient="partner" approved={`Approved: ${published} and the partner was notified.`} decide={decide} onDecided={onDecided} />;
+  }
   const why =
     review.status === 'submitted'
       ? 'Claim the item to decide on it.'
       : review.status === 'in_review'
         ? 'Only the reviewer holding the item can decide on it.'
         : `Decisions are made on open items; this one is ${review.status.replace('_', ' ')}.`;
-  return (
-    <section className="card">
-      <h2 className="card__title">Decision</h2>
-      <p className="muted">{why}</p>
-    </section>
-  );
+  return <DecisionClosed reason={why} />;
 }

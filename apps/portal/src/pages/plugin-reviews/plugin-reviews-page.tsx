@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
 import { PLUGIN_REVIEW_ROLES } from '../../auth/roles';
+import { Badge } from '../../components/badge';
 import { LoadError, Loading } from '../../components/feedback';
 import { FilterForm } from '../../components/filter-form';
 import { LoadMore } from '../../components/load-more';
@@ -109,7 +110,7 @@ function QueueList({ filter }: { filter: ReviewQueueFilter }) {
               {item.ownPartner && (
                 <>
                   <br />
-                  <span className="badge badge--attention">Your partner</span>
+                  <Badge tone="attention">Your partner</Badge>
                 </>
               )}
             </td>

@@ -1,7 +1,7 @@
-import { When } from '../../components/when';
+import { Timeline } from '../../components/timeline';
 import type { ReviewDetail } from './plugin-review-api';
 
-export const REVIEW_ACTION_LABELS: Record<string, string> = {
+const ACTION_LABELS: Record<ReviewDetail['history'][number]['action'], string> = {
   submitted: 'Submitted',
   claimed: 'Claimed',
   released: 'Released',
@@ -11,19 +11,7 @@ export const REVIEW_ACTION_LABELS: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-/** Every step of the review, oldest first, with who took it and what they said. */
+/** Every step of the review, oldest first, with who took it (reviewers by name) and what they said. */
 export function StaffReviewHistory({ history }: { history: ReviewDetail['history'] }) {
-  if (history.length === 0) return <p className="muted">No history yet.</p>;
-  return (
-    <ol className="timeline" aria-label="Review history">
-      {history.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} className="timeline__entry">
-          <p className="timeline__head">
-            <strong>{REVIEW_ACTION_LABELS[entry.action] ?? entry.action}</strong> <span className="muted">by {entry.actor?.displayName ?? 'Guild'}</span> · <When value={entry.at} empty="—" withTime />
-          </p>
-          {entry.message && <blockquote className="timeline__message">{entry.message}</blockquote>}
-        </li>
-      ))}
-    </ol>
-  );
+  return <Timeline label="Review history" entries={history.map((entry) => ({ at: entry.at, title: ACTION_LABELS[entry.action], who: entry.actor?.displayName ?? 'Guild', message: entry.message }))} />;
 }

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button } from '../../components/feedback';
 import { ConfirmDialog } from '../../components/confirm-dialog';
+import { Button } from '../../components/feedback';
 import { splitFormError } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
+import type { ListingRef } from '../plugins/plugin-api';
 import { useStaffYank } from './plugin-review-api';
 
 interface StaffYankProps {
-  listing: { namespace: string; plugin: string };
+  listing: ListingRef;
   version: { version: string; yanked: boolean; yankedByStaff: boolean };
 }
 

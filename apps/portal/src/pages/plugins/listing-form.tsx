@@ -2,10 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { Alert, Button } from '../../components/feedback';
 import { Field, FieldErrors } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
-import { CATEGORY_LABELS, MAX_CATEGORIES } from './categories';
+import { CATEGORIES, CATEGORY_LABELS, MAX_CATEGORIES, type Category } from './categories';
 import { MarkdownEditor } from './markdown-editor';
-import { minorAmount, PRICING_FIELDS, PricingFields, type PricingDraft } from './pricing-fields';
 import { useUpdateListing, type ListingChanges, type ListingDetails, type ListingRef } from './plugin-api';
+import { minorAmount, PRICING_FIELDS, PricingFields, type PricingDraft } from './pricing-fields';
 
 const FIELDS = ['displayName', 'summary', 'description', 'categories', 'supportUrl', 'privacyPolicyUrl', ...PRICING_FIELDS] as const;
 
@@ -13,14 +13,14 @@ interface FormState {
   displayName: string;
   summary: string;
   description: string;
-  categories: string[];
+  categories: Category[];
   supportUrl: string;
   privacyPolicyUrl: string;
   pricing: PricingDraft;
 }
 
 function fromDraft(draft: ListingDetails): FormState {
-  const pricing = draft.pricing as { model: PricingDraft['model']; currency?: string | null; amount?: number | null; monthlyAmount?: number | null; yearlyAmount?: number | null };
+  const { pricing } = draft;
   const text = (amount: number | null | undefined) => (amount == null ? '' : String(amount));
   return {
     displayName: draft.displayName,
@@ -59,7 +59,7 @@ export function ListingForm({ listing, draft }: { listing: ListingRef; draft: Li
     setSaved(false);
     setForm((f) => ({ ...f, [key]: value }));
   };
-  const toggleCategory = (category: string, on: boolean) => set('categories', on ? [...form.categories, category] : form.categories.filter((c) => c !== category));
+  const toggleCategory = (category: Category, on: boolean) => set('categories', on ? [...form.categories, category] : form.categories.filter((c) => c !== category));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -67,7 +67,7 @@ export function ListingForm({ listing, draft }: { listing: ListingRef; draft: Li
       displayName: form.displayName.trim(),
       summary: form.summary.trim(),
       description: form.description,
-      categories: form.categories as ListingChanges['categories'],
+      categories: form.categories,
       supportUrl: form.supportUrl.trim() || null,
       privacyPolicyUrl: form.privacyPolicyUrl.trim() || null,
       pricing: toPricing(form.pricing),
@@ -98,7 +98,7 @@ export function ListingForm({ listing, draft }: { listing: ListingRef; draft: Li
           Up to {MAX_CATEGORIES}.
         </p>
         <div className="category-choices">
-          {Object.entries(CATEGORY_LABELS).map(([category, label]) => {
+          {CATEGORIES.map((category) => {
             const checked = form.categories.includes(category);
             return (
               <div className="checkbox" key={category}>
@@ -109,7 +109,7 @@ export function ListingForm({ listing, draft }: { listing: ListingRef; draft: Li
                   disabled={!checked && form.categories.length >= MAX_CATEGORIES}
                   onChange={(e) => toggleCategory(category, e.target.checked)}
                 />
-                <label htmlFor={`${ids.categories}-${category}`}>{label}</label>
+                <label htmlFor={`${ids.categories}-${category}`}>{CATEGORY_LABELS[category]}</label>
               </div>
             );
           })}

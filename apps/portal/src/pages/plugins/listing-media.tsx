@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ErrorAlert } from '../../components/feedback';
 import { Field } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
@@ -54,23 +54,24 @@ function IconUpload({ listing, draft }: { listing: ListingRef; draft: ListingDet
 }
 
 function Screenshots({ listing, draft }: { listing: ListingRef; draft: ListingDetails }) {
+  // Held here, not in the editor: the editor starts afresh from each saved version of the screenshots, and a save makes one.
+  const update = useUpdateListing(listing);
   const screenshots = draft.screenshots;
   return (
     <div className="media-block">
       <h3>Screenshots</h3>
-      {screenshots.length === 0 ? <p className="muted">No screenshots yet. Buyers decide faster with two or three.</p> : <ScreenshotEditor key={screenshots.map((s) => `${s.sha256}:${s.caption}`).join('|')} listing={listing} draft={draft} />}
+      {screenshots.length === 0 ? <p className="muted">No screenshots yet. Buyers decide faster with two or three.</p> : <ScreenshotEditor key={screenshots.map((s) => `${s.sha256}:${s.caption}`).join('|')} listing={listing} draft={draft} update={update} />}
       {screenshots.length < MAX_SCREENSHOTS ? <AddScreenshot listing={listing} /> : <p className="muted">That is the most a listing may show ({MAX_SCREENSHOTS}); delete one to add another.</p>}
     </div>
   );
 }
 
 /** Captions and order of the current screenshots, saved together; delete is immediate. */
-function ScreenshotEditor({ listing, draft }: { listing: ListingRef; draft: ListingDetails }) {
-  const update = useUpdateListing(listing);
+function ScreenshotEditor({ listing, draft, update }: { listing: ListingRef; draft: ListingDetails; update: ReturnType<typeof useUpdateListing> }) {
   const remove = useDeleteScreenshot(listing);
   const [items, setItems] = useState(() => draft.screenshots.map((s) => ({ sha256: s.sha256, caption: s.caption, url: s.url })));
-  const [saved, setSaved] = useState(false);
-  const changed = items.some((item, index) => item.sha256 !== draft.screenshots[index]?.sha256 || item.caption !== draft.screenshots[index]?.caption);
+  // Captions are saved trimmed, so spaces alone are no change.
+  const changed = items.some((item, index) => item.sha256 !== draft.screenshots[index]?.sha256 || item.caption.trim() !== draft.screenshots[index]?.caption);
   const move = (from: number, to: number) =>
     setItems((current) => {
       const next = [...current];
@@ -80,11 +81,10 @@ function ScreenshotEditor({ listing, draft }: { listing: ListingRef; draft: List
     });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ screenshots: items.map(({ sha256, caption }) => ({ sha256, caption: caption.trim() })) }, { onSuccess: () => setSaved(true) });
+    update.mutate({ screenshots: items.map(({ sha256, caption }) => ({ sha256, caption: caption.trim() })) });
   };
   const fieldNames = items.map((_, index) => `screenshots.${index}.caption`);
   const { fields } = splitFormError(update.error, fieldNames);
-  useEffect(() => setSaved(false), [items]);
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Screenshots" className="stack">
@@ -116,7 +116,10 @@ function ScreenshotEditor({ listing, draft }: { listing: ListingRef; draft: List
                   pending={remove.isPending && remove.variables === item.sha256}
                   pendingLabel="Deleting…"
                   disabled={remove.isPending}
-                  onClick={() => remove.mutate(item.sha256)}
+                  onClick={() => {
+                    update.reset();
+                    remove.mutate(item.sha256);
+                  }}
                   aria-label={`Delete screenshot ${index + 1}`}
                 >
                   Delete
@@ -126,7 +129,7 @@ function ScreenshotEditor({ listing, draft }: { listing: ListingRef; draft: List
           </li>
         ))}
       </ol>
-      {saved && !changed && <Alert tone="success">Captions and order are saved.</Alert>}
+      {update.isSuccess && !changed && <Alert tone="success">Captions and order are saved.</Alert>}
       {changed && (
         <Button type="submit" pending={update.isPending} pendingLabel="Saving…">
           Save captions and order

@@ -9,6 +9,15 @@ const what = (review: ListingReview) => (review.version ? `Version ${review.vers
 
 const historyOf = (review: ListingReview) => review.history.map((entry) => ({ at: entry.at, action: entry.action, who: entry.by === 'reviewer' ? 'a reviewer' : entry.actorName, message: entry.message }));
 
+const HEADLINES: Record<ListingReview['status'], string> = {
+  submitted: 'waiting for a reviewer',
+  in_review: 'a reviewer is on it',
+  approved: 'approved',
+  rejected: 'rejected',
+  changes_requested: 'a reviewer asked for changes',
+  withdrawn: 'withdrawn',
+};
+
 /**
  * The latest review, up top where the partner looks first: its state and the reviewer's message.
  * Nothing while there has been no review yet.
@@ -18,17 +27,9 @@ export function LatestReview({ listing }: { listing: ListingRef }) {
   const latest = reviews.data?.pages[0]?.items[0];
   if (!latest) return null;
   const tone = latest.status === 'approved' ? 'success' : latest.status === 'rejected' || latest.status === 'changes_requested' ? 'error' : 'info';
-  const headline: Record<string, string> = {
-    submitted: 'waiting for a reviewer',
-    in_review: 'a reviewer is on it',
-    approved: 'approved',
-    rejected: 'rejected',
-    changes_requested: 'a reviewer asked for changes',
-    withdrawn: 'withdrawn',
-  };
   return (
     <div className="latest-review" data-testid="review-state">
-      <Alert tone={tone} title={`${what(latest)}: ${headline[latest.status] ?? latest.status}.`}>
+      <Alert tone={tone} title={`${what(latest)}: ${HEADLINES[latest.status]}.`}>
         <p className="muted">
           Submitted <When value={latest.submittedAt} empty="—" withTime />
           {latest.decidedAt && (

@@ -1,4 +1,6 @@
-/** Draft or public, and whether the public copy is behind the draft. */
-export function ListingStatusBadge({ status }: { status: string }) {
-  return status === 'public' ? <span className="badge badge--processed">Public</span> : <span className="badge badge--ignored">Draft</span>;
+import { Badge } from '../../components/badge';
+
+/** Draft until the first version is approved, public after. */
+export function ListingStatusBadge({ status }: { status: 'draft' | 'public' }) {
+  return status === 'public' ? <Badge tone="processed">Public</Badge> : <Badge tone="ignored">Draft</Badge>;
 }

@@ -1,7 +1,7 @@
 import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { Alert, LoadError, Loading } from '../../components/feedback';
-import { useDashboard } from '../partners/partner-api';
+import { canPublishPlugins, useDashboard } from '../partners/partner-api';
 import { ListingForm } from './listing-form';
 import { ListingMedia } from './listing-media';
 import { LatestReview, ListingChangesPanel, ReviewsSection } from './listing-reviews';
@@ -33,7 +33,7 @@ function ListingPage({ listing }: { listing: ListingRef }) {
   const dashboard = useDashboard(listing.namespace);
   const location = useLocation();
   const created = (location.state as { created?: boolean } | null)?.created === true;
-  const canPublish = dashboard.data ? dashboard.data.role !== 'finance' : false;
+  const canPublish = dashboard.data ? canPublishPlugins(dashboard.data.role) : false;
   const breadcrumb = (
     <p className="breadcrumb">
       <Link to={`/partners/${listing.namespace}/dashboard`}>{dashboard.data?.partner.name ?? `@${listing.namespace}`}</Link> / <Link to={`/partners/${listing.namespace}/plugins`}>Plugins</Link> /{' '}

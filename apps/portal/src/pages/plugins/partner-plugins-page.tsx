@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Badge } from '../../components/badge';
 import { Button, LoadError, Loading } from '../../components/feedback';
 import { LoadMore } from '../../components/load-more';
 import { Table } from '../../components/table';
 import { When } from '../../components/when';
-import { useDashboard } from '../partners/partner-api';
+import { canPublishPlugins, useDashboard } from '../partners/partner-api';
 import { ListingStatusBadge } from './listing-status';
 import { NewListingForm } from './new-listing-form';
 import { usePartnerListings } from './plugin-api';
@@ -19,7 +20,7 @@ export function PartnerPluginsPage() {
 function PartnerPlugins({ namespace }: { namespace: string }) {
   const dashboard = useDashboard(namespace);
   const [creating, setCreating] = useState(false);
-  const canPublish = dashboard.data ? dashboard.data.role !== 'finance' : false;
+  const canPublish = dashboard.data ? canPublishPlugins(dashboard.data.role) : false;
   const partnerName = dashboard.data?.partner.name ?? `@${namespace}`;
 
   return (
@@ -81,19 +82,8 @@ function ListingList({ namespace }: { namespace: string }) {
               <code className="muted">{listing.name}</code>
             </th>
             <td>
-              <ListingStatusBadge status={listing.status} />
-              {listing.pendingReview && (
-                <>
-                  {' '}
-                  <span className="badge badge--waiting">Changes in review</span>
-                </>
-              )}
-              {!listing.pendingReview && listing.hasUnpublishedChanges && (
-                <>
-                  {' '}
-                  <span className="badge badge--attention">Unpublished changes</span>
-                </>
-              )}
+              <ListingStatusBadge status={listing.status} />{' '}
+              {listing.pendingReview ? <Badge tone="waiting">Changes in review</Badge> : listing.hasUnpublishedChanges && <Badge tone="attention">Unpublished changes</Badge>}
             </td>
             <td>
               {listing.latestVersion ? (

@@ -1,8 +1,7 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type Listing = Json<paths['/v1/plugins/{namespace}/{plugin}']['get']['responses'][200]>;
 export type ListingDetails = NonNullable<Listing['draft']>;
 export type ListingChanges = Json<paths['/v1/plugins/{namespace}/{plugin}']['patch']['requestBody']>;
@@ -30,8 +29,7 @@ export function usePartnerListings(namespace: string) {
     queryKey: partnerListingsKey(namespace),
     queryFn: async ({ pageParam }) =>
       unwrap(await api.GET('/v1/partners/{namespace}/plugins', { params: { path: { namespace }, query: pageParam ? { cursor: pageParam } : {} } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
@@ -51,15 +49,22 @@ export function useListing(ref: ListingRef) {
   });
 }
 
-/** Every change to a listing refreshes it, its versions and the partner's list, also after a 409 that says it was out of date. */
+/**
+ * After any change to a listing (an edit, an upload, a version action): the listing with its versions
+ * and reviews, the partner's list, and the review desk (a new version or listing change joins its queue).
+ */
+function invalidateListing(queryClient: QueryClient, ref: ListingRef) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: listingKey(ref) }),
+    queryClient.invalidateQueries({ queryKey: partnerListingsKey(ref.namespace) }),
+    queryClient.invalidateQueries({ queryKey: ['staff', 'plugin-reviews'] }),
+  ]);
+}
+
+/** A change to a listing; refreshes what shows it, also after a 409 that says it was out of date. */
 function useListingMutation<I, O>(ref: ListingRef, run: (input: I) => Promise<O>) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: run,
-    onSettled: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: listingKey(ref) }), queryClient.invalidateQueries({ queryKey: partnerListingsKey(ref.namespace) })]);
-    },
-  });
+  return useMutation({ mutationFn: run, onSettled: () => invalidateListing(queryClient, ref) });
 }
 
 export function useUpdateListing(ref: ListingRef) {
@@ -77,19 +82,16 @@ export function useDeleteScreenshot(ref: ListingRef) {
 /** Refreshes a listing after an upload (icon, screenshot, version) that went around the typed client. */
 export function useRefreshListing(ref: ListingRef) {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: listingKey(ref) }),
-      queryClient.invalidateQueries({ queryKey: partnerListingsKey(ref.namespace) }),
-      queryClient.invalidateQueries({ queryKey: ['staff', 'plugin-reviews'] }),
-    ]);
+  return () => invalidateListing(queryClient, ref);
 }
+
+const listingPath = ({ namespace, plugin }: ListingRef) => `/v1/plugins/${encodeURIComponent(namespace)}/${encodeURIComponent(plugin)}`;
 
 /** URLs of the multipart routes (sent with XMLHttpRequest for their progress). */
 export const uploadUrls = {
-  icon: ({ namespace, plugin }: ListingRef) => `/v1/plugins/${encodeURIComponent(namespace)}/${encodeURIComponent(plugin)}/icon`,
-  screenshots: ({ namespace, plugin }: ListingRef) => `/v1/plugins/${encodeURIComponent(namespace)}/${encodeURIComponent(plugin)}/screenshots`,
-  versions: ({ namespace, plugin }: ListingRef) => `/v1/plugins/${encodeURIComponent(namespace)}/${encodeURIComponent(plugin)}/versions`,
+  icon: (ref: ListingRef) => `${listingPath(ref)}/icon`,
+  screenshots: (ref: ListingRef) => `${listingPath(ref)}/screenshots`,
+  versions: (ref: ListingRef) => `${listingPath(ref)}/versions`,
 };
 
 /** The Markdown as the listing page will show it (rendered and sanitised by the API). */
@@ -108,8 +110,7 @@ export function useVersions(ref: ListingRef) {
     queryKey: versionsKey(ref),
     queryFn: async ({ pageParam }) =>
       unwrap(await api.GET('/v1/plugins/{namespace}/{plugin}/versions', { params: { path: ref, query: pageParam ? { cursor: pageParam } : {} } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
@@ -127,8 +128,7 @@ export function useListingReviews(ref: ListingRef) {
     queryKey: [...listingKey(ref), 'reviews'],
     queryFn: async ({ pageParam }) =>
       unwrap(await api.GET('/v1/plugins/{namespace}/{plugin}/reviews', { params: { path: ref, query: pageParam ? { cursor: pageParam } : {} } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
@@ -136,25 +136,24 @@ export type VersionAction = 'withdraw' | 'deprecate' | 'undeprecate' | 'yank' | 
 
 /** Withdraw, deprecate, yank and their undoing; refreshes the versions and the listing (its latest version may change). */
 export function useVersionAction(ref: ListingRef) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ action, version, text }: { action: VersionAction; version: string; text?: string }) => {
-      const params = { path: { ...ref, version } };
-      switch (action) {
-        case 'withdraw':
-          return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/withdraw', { params }));
-        case 'deprecate':
-          return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/deprecate', { params, body: { message: text ?? '' } }));
-        case 'undeprecate':
-          return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/undeprecate', { params }));
-        case 'yank':
-          return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/yank', { params, body: { reason: text ?? '' } }));
-        case 'unyank':
-          return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/unyank', { params }));
-      }
-    },
-    onSettled: async () => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: listingKey(ref) }), queryClient.invalidateQueries({ queryKey: partnerListingsKey(ref.namespace) })]);
-    },
+  return useListingMutation(ref, async ({ action, version, text }: { action: VersionAction; version: string; text?: string }) => {
+    const params = { path: { ...ref, version } };
+    switch (action) {
+      case 'withdraw':
+        return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/withdraw', { params }));
+      case 'deprecate':
+        return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/deprecate', { params, body: { message: text ?? '' } }));
+      case 'undeprecate':
+        return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/undeprecate', { params }));
+      case 'yank':
+        return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/yank', { params, body: { reason: text ?? '' } }));
+      case 'unyank':
+        return unwrap(await api.POST('/v1/plugins/{namespace}/{plugin}/versions/{version}/unyank', { params }));
+    }
   });
+}
+
+/** A version's .tgz as a Blob, fetched with the bearer token (a plain link would not carry it: the token lives in memory only). */
+export async function fetchPackage(ref: ListingRef, version: string): Promise<Blob> {
+  return unwrap(await api.GET('/v1/plugins/{namespace}/{plugin}/versions/{version}/package', { params: { path: { ...ref, version } }, parseAs: 'blob' }));
 }

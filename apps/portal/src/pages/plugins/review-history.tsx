@@ -1,6 +1,7 @@
-import { When } from '../../components/when';
+import { Timeline } from '../../components/timeline';
 
-export const REVIEW_ACTION_LABELS: Record<string, string> = {
+/** The steps as the partner reads them: reviewers stay unnamed. */
+const ACTION_LABELS: Record<string, string> = {
   submitted: 'Submitted',
   claimed: 'A reviewer started',
   released: 'Back in the queue',
@@ -20,18 +21,5 @@ export interface HistoryLine {
 
 /** A review's steps as the partner sees them, oldest first, with the reviewers' messages. */
 export function ReviewHistory({ history, label = 'Review history' }: { history: HistoryLine[]; label?: string }) {
-  if (history.length === 0) return <p className="muted">No history yet.</p>;
-  return (
-    <ol className="timeline" aria-label={label}>
-      {history.map((entry, index) => (
-        <li key={`${entry.at}-${index}`} className="timeline__entry">
-          <p className="timeline__head">
-            <strong>{REVIEW_ACTION_LABELS[entry.action] ?? entry.action}</strong>
-            {entry.who && <span className="muted"> by {entry.who}</span>} · <When value={entry.at} empty="—" withTime />
-          </p>
-          {entry.message && <blockquote className="timeline__message">{entry.message}</blockquote>}
-        </li>
-      ))}
-    </ol>
-  );
+  return <Timeline label={label} entries={history.map((entry) => ({ ...entry, title: ACTION_LABELS[entry.action] ?? entry.action }))} />;
 }

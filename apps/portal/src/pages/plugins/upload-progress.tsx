@@ -1,13 +1,7 @@
 import { useId } from 'react';
 import { Button } from '../../components/feedback';
+import { formatBytes } from './bytes';
 import type { UploadState } from './upload';
-
-/** Bytes as people read them: 812 B, 25.4 KB, 3.1 MB. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}
 
 /**
  * A running upload's progress bar, and what happens after the last byte: the server still checks
@@ -33,7 +27,7 @@ export function UploadProgressBar<T>({ state, label, checking, onCancel }: { sta
       <label htmlFor={id} className="visually-hidden">
         {label}
       </label>
-      <progress id={id} max={100} value={state.status === 'failed' ? percent : state.status === 'done' ? 100 : percent} aria-valuetext={`${percent} %`} />
+      <progress id={id} max={100} value={percent} aria-valuetext={`${percent} %`} />
       <p className="upload-progress__text" role="status" aria-live="polite">
         {state.status === 'uploading' && sent && <span className="spinner spinner--inline" aria-hidden="true" />} {text}
       </p>

@@ -1,8 +1,9 @@
 import { ApiError, errorMessage } from '../../api/errors';
+import type { components } from '../../api/schema';
 import { Alert } from '../../components/feedback';
 import { Table } from '../../components/table';
 import { When } from '../../components/when';
-import { formatBytes } from './upload-progress';
+import { formatBytes } from './bytes';
 
 /** One problem the validator found (the API's `details.issues[]` and a report's `warnings[]`). */
 export interface PackageIssue {
@@ -59,20 +60,11 @@ export function UploadRefusal({ error }: { error: unknown }) {
   );
 }
 
-/** What the validator recorded about an accepted package. */
-export interface ValidationReportLike {
-  validatedAt: string;
-  checks: string[];
-  warnings: PackageIssue[];
-  package: {
-    files: { path: string; bytes: number }[];
-    compressedBytes: number;
-    uncompressedBytes: number;
-  };
-}
+/** What the validator recorded about an accepted package (the same report on the partner's and the reviewer's pages). */
+export type ValidationReportView = components['schemas']['ValidationReportView'];
 
 /** An accepted package's report: the checks it passed, its warnings and its files. */
-export function ValidationReport({ report }: { report: ValidationReportLike }) {
+export function ValidationReport({ report }: { report: ValidationReportView }) {
   return (
     <section className="validation-report" aria-label="Validation report">
       <p>

@@ -1,7 +1,8 @@
-/** A version's review state as the API names it (`approved` is shown as `published`). */
-export type VersionStatus = 'submitted' | 'in_review' | 'published' | 'rejected' | 'changes_requested' | 'withdrawn';
+import { Badge, REVIEW_STATE_TONES } from '../../components/badge';
+import type { ListingReview, VersionSummary } from './plugin-api';
 
-export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
+/** A version's state: its review's, with `approved` shown as `published`. */
+const VERSION_STATUS_LABELS: Record<VersionSummary['status'], string> = {
   submitted: 'Waiting for review',
   in_review: 'In review',
   published: 'Published',
@@ -10,18 +11,8 @@ export const VERSION_STATUS_LABELS: Record<VersionStatus, string> = {
   withdrawn: 'Withdrawn',
 };
 
-const TONES: Record<VersionStatus, string> = {
-  submitted: 'badge--waiting',
-  in_review: 'badge--waiting',
-  published: 'badge--processed',
-  rejected: 'badge--failed',
-  changes_requested: 'badge--attention',
-  withdrawn: 'badge--ignored',
-};
-
-export function VersionStatusBadge({ status }: { status: string }) {
-  const known = status in VERSION_STATUS_LABELS ? (status as VersionStatus) : undefined;
-  return <span className={`badge ${known ? TONES[known] : ''}`}>{known ? VERSION_STATUS_LABELS[known] : status.replace(/_/g, ' ')}</span>;
+export function VersionStatusBadge({ status }: { status: VersionSummary['status'] }) {
+  return <Badge tone={REVIEW_STATE_TONES[status]}>{VERSION_STATUS_LABELS[status]}</Badge>;
 }
 
 /** The marks a published version may carry, beside its status. */
@@ -29,13 +20,13 @@ export function VersionMarks({ deprecated, yanked, yankedByStaff }: { deprecated
   if (!deprecated && !yanked) return null;
   return (
     <>
-      {deprecated && <span className="badge badge--attention">Deprecated</span>} {yanked && <span className="badge badge--failed">{yankedByStaff ? 'Yanked by Guild' : 'Yanked'}</span>}
+      {deprecated && <Badge tone="attention">Deprecated</Badge>} {yanked && <Badge tone="failed">{yankedByStaff ? 'Yanked by Guild' : 'Yanked'}</Badge>}
     </>
   );
 }
 
 /** A review's state (versions and listing changes alike). */
-export const REVIEW_STATUS_LABELS: Record<string, string> = {
+const REVIEW_STATUS_LABELS: Record<ListingReview['status'], string> = {
   submitted: 'Waiting for review',
   in_review: 'In review',
   approved: 'Approved',
@@ -44,7 +35,6 @@ export const REVIEW_STATUS_LABELS: Record<string, string> = {
   withdrawn: 'Withdrawn',
 };
 
-export function ReviewStatusBadge({ status }: { status: string }) {
-  const tone = status === 'approved' ? 'badge--processed' : status === 'rejected' ? 'badge--failed' : status === 'changes_requested' ? 'badge--attention' : status === 'withdrawn' ? 'badge--ignored' : 'badge--waiting';
-  return <span className={`badge ${tone}`}>{REVIEW_STATUS_LABELS[status] ?? status}</span>;
+export function ReviewStatusBadge({ status }: { status: ListingReview['status'] }) {
+  return <Badge tone={REVIEW_STATE_TONES[status]}>{REVIEW_STATUS_LABELS[status]}</Badge>;
 }

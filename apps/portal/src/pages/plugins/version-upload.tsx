@@ -45,7 +45,7 @@ export function VersionUpload({ listing }: { listing: ListingRef }) {
           disabled={busy}
           onChange={(e) => {
             setFile(e.target.files?.[0]);
-            if (upload.state.status !== 'uploading') upload.reset();
+            upload.reset();
           }}
           aria-describedby={`${id}-hint`}
         />

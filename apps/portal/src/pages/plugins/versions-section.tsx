@@ -3,10 +3,10 @@ import { Alert, Button, LoadError, Loading } from '../../components/feedback';
 import { LoadMore } from '../../components/load-more';
 import { Table } from '../../components/table';
 import { When } from '../../components/when';
+import { formatBytes } from './bytes';
 import { DownloadPackageButton } from './download';
 import { useVersion, useVersions, type ListingRef, type VersionSummary } from './plugin-api';
 import { ReviewHistory } from './review-history';
-import { formatBytes } from './upload-progress';
 import { ValidationReport } from './validation-report';
 import { VersionActions } from './version-actions';
 import { VersionMarks, VersionStatusBadge } from './version-status';
@@ -89,9 +89,6 @@ function VersionList({ listing, canPublish }: { listing: ListingRef; canPublish:
   );
 }
 
-/** Steps the partner's team takes; the others are the reviewers', who stay unnamed to partners (as on the reviews list). */
-const PARTNER_ACTIONS = new Set(['submitted', 'withdrawn']);
-
 /** One version in full: its review (state, messages, history), marks, validation report, permissions and package. */
 function VersionDetails({ listing, summary }: { listing: ListingRef; summary: VersionSummary }) {
   const version = useVersion(listing, summary.version);
@@ -114,7 +111,7 @@ function VersionDetails({ listing, summary }: { listing: ListingRef; summary: Ve
               {data.review.message}
             </blockquote>
           )}
-          <ReviewHistory history={data.review.history.map((entry) => ({ at: entry.at, action: entry.action, who: PARTNER_ACTIONS.has(entry.action) ? (entry.actor?.displayName ?? null) : 'a reviewer', message: entry.message }))} />
+          <ReviewHistory history={data.review.history.map((entry) => ({ at: entry.at, action: entry.action, who: entry.by === 'partner' ? (entry.actor?.displayName ?? null) : 'a reviewer', message: entry.message }))} />
         </>
       )}
       <h4>Permissions</h4>
@@ -138,7 +135,7 @@ function VersionDetails({ listing, summary }: { listing: ListingRef; summary: Ve
       <p>
         {formatBytes(data.sizeBytes)} · sha256 <code className="id">{data.sha256}</code>
       </p>
-      <DownloadPackageButton namespace={listing.namespace} plugin={listing.plugin} version={data.version} />
+      <DownloadPackageButton listing={listing} version={data.version} />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
+import type { DecisionInput } from '../../components/decision-form';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type QueuePage = Json<paths['/v1/staff/partner-applications']['get']['responses'][200]>;
 export type QueueItem = QueuePage['items'][number];
 export type ReviewedApplication = Json<paths['/v1/partner-applications/{id}']['get']['responses'][200]>;
-export type Decision = 'approve' | 'request-changes' | 'reject';
 
 export interface QueueFilter {
   status: QueueItem['status'];
@@ -24,8 +23,7 @@ export function useApplicationQueue(filter: QueueFilter) {
       const query = { status: filter.status, ...(filter.q ? { q: filter.q } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
       return unwrap(await api.GET('/v1/staff/partner-applications', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
@@ -39,7 +37,7 @@ export function useReviewedApplication(id: string) {
 export function useDecide(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ decision, message }: { decision: Decision; message: string }) => {
+    mutationFn: async ({ decision, message }: DecisionInput) => {
       const params = { path: { id } };
       if (decision === 'approve') return unwrap(await api.POST('/v1/staff/partner-applications/{id}/approve', { params, body: message ? { message } : {} }));
       if (decision === 'reject') return unwrap(await api.POST('/v1/staff/partner-applications/{id}/reject', { params, body: { message } }));

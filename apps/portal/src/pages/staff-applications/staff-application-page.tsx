@@ -1,13 +1,12 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { RequireRole } from '../../auth/require-role';
 import { PARTNER_APPLICATION_ROLES } from '../../auth/roles';
-import { Alert, Button, LoadError, Loading } from '../../components/feedback';
-import { FormAlert, splitFormError } from '../../components/form-errors';
-import { TextAreaField } from '../../components/text-area-field';
+import { DecisionClosed, DecisionForm } from '../../components/decision-form';
+import { Alert, LoadError, Loading } from '../../components/feedback';
 import { When } from '../../components/when';
 import { ApplicationDetails, ApplicationHistory, ApplicationStatusBadge } from '../partner-program/application-status';
-import { useDecide, useReviewedApplication, type Decision, type ReviewedApplication } from './staff-application-api';
+import { useDecide, useReviewedApplication, type ReviewedApplication } from './staff-application-api';
 
 export function StaffApplicationPage() {
   return (
@@ -20,6 +19,7 @@ export function StaffApplicationPage() {
 function Review() {
   const { id = '' } = useParams();
   const application = useReviewedApplication(id);
+  const decide = useDecide(id);
   const [decided, setDecided] = useState<string>();
   const breadcrumb = (
     <p className="breadcrumb">
@@ -76,12 +76,9 @@ function Review() {
         <ApplicationHistory history={data.history} />
       </section>
       {data.status === 'submitted' ? (
-        <DecisionForm id={data.id} onDecided={setDecided} />
+        <DecisionForm label="Decide on the application" recipient="applicant" approved="Approved: the partner is created and the applicant was notified." decide={decide} onDecided={setDecided} />
       ) : (
-        <section className="card">
-          <h2 className="card__title">Decision</h2>
-          <p className="muted">Decisions are made on submitted applications; this one is {data.status.replace('_', ' ')}.</p>
-        </section>
+        <DecisionClosed reason={`Decisions are made on submitted applications; this one is ${data.status.replace('_', ' ')}.`} />
       )}
     </div>
   );
@@ -114,61 +111,5 @@ function CommunityRecord({ application }: { application: ReviewedApplication }) 
         ))}
       </dl>
     </>
-  );
-}
-
-const FIELDS = ['message'] as const;
-const DECISIONS: { decision: Decision; label: string; pendingLabel: string; variant: 'primary' | 'secondary' | 'danger'; done: string }[] = [
-  { decision: 'approve', label: 'Approve', pendingLabel: 'Approving…', variant: 'primary', done: 'Approved: the partner is created and the applicant was notified.' },
-  { decision: 'request-changes', label: 'Request changes', pendingLabel: 'Requesting changes…', variant: 'secondary', done: 'Changes requested: the applicant was notified with your message.' },
-  { decision: 'reject', label: 'Reject', pendingLabel: 'Rejecting…', variant: 'danger', done: 'Rejected: the applicant was notified with your message.' },
-];
-
-function DecisionForm({ id, onDecided }: { id: string; onDecided: (done: string) => void }) {
-  const decide = useDecide(id);
-  const [message, setMessage] = useState('');
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const choice = DECISIONS.find((d) => d.decision === submitter?.getAttribute('data-decision')) ?? DECISIONS[0];
-    decide.mutate({ decision: choice.decision, message: message.trim() }, { onSuccess: () => onDecided(choice.done) });
-  };
-  const { fields } = splitFormError(decide.error, FIELDS);
-
-  return (
-    <section className="card" aria-labelledby="decision-title">
-      <h2 id="decision-title" className="card__title">
-        Decision
-      </h2>
-      <form onSubmit={onSubmit} noValidate aria-label="Decide on the application" className="stack">
-        <FormAlert error={decide.error} formFields={FIELDS} />
-        <TextAreaField
-          label="Message to the applicant"
-          name="message"
-          rows={4}
-          maxLength={5000}
-          value={message}
-          onChange={(e) => setMessage(e.target.value)}
-          errors={fields.message}
-          hint="Required to request changes or reject: say what to change, or why. Optional when approving. The applicant sees it."
-        />
-        <div className="form-actions">
-          {DECISIONS.map((choice) => (
-            <Button
-              key={choice.decision}
-              type="submit"
-              data-decision={choice.decision}
-              variant={choice.variant}
-              disabled={decide.isPending}
-              pending={decide.isPending && decide.variables.decision === choice.decision}
-              pendingLabel={choice.pendingLabel}
-            >
-              {choice.label}
-            </Button>
-          ))}
-        </div>
-      </form>
-    </section>
   );
 }

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type StaffPartnerPage = Json<paths['/v1/staff/partners']['get']['responses'][200]>;
 export type StaffPartner = StaffPartnerPage['items'][number];
 export type PartnerStatus = StaffPartner['status'];
@@ -27,8 +26,7 @@ export function useStaffPartners(filter: StaffPartnerFilter) {
       };
       return unwrap(await api.GET('/v1/staff/partners', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type StripeEventPage = Json<paths['/v1/staff/stripe/events']['get']['responses'][200]>;
 export type StripeEventSummary = StripeEventPage['items'][number];
 export type StripeEventStatus = StripeEventSummary['status'];
@@ -26,8 +25,7 @@ export function useStripeEvents(filter: StripeEventFilter) {
       };
       return unwrap(await api.GET('/v1/staff/stripe/events', { params: { query } }));
     },
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../api/client';
+import { api, cursorPaging, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 
-type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 export type CreateTokenInput = Json<paths['/v1/me/tokens']['post']['requestBody']>;
 export type CreatedToken = Json<paths['/v1/me/tokens']['post']['responses'][201]>;
 export type TokenPage = Json<paths['/v1/me/tokens']['get']['responses'][200]>;
@@ -14,8 +13,7 @@ export function useTokens() {
   return useInfiniteQuery({
     queryKey: tokensKey,
     queryFn: async ({ pageParam }) => unwrap(await api.GET('/v1/me/tokens', { params: { query: pageParam ? { cursor: pageParam } : {} } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    ...cursorPaging,
   });
 }
 
