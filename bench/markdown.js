@@ -1,7 +1,7 @@
 // What rendering listing Markdown costs, uncached and from the cache: see bench/README.md.
 // Usage: npm run bench:markdown   (the npm script builds the API first)
 import os from 'node:os';
-import { renderMarkdown } from '../dist/apps/api/src/plugins/markdown.js';
+import { renderMarkdown } from '../dist/apps/api/src/platform/markdown/markdown.js';
 
 const RUNS = 200;
 const PAGE = 25; // listings on a catalog page, each with its description rendered

@@ -19,6 +19,7 @@ import { PartnersModule } from './partners/partners.module.js';
 import { ExtensionPointsModule } from './extension-points/extension-points.module.js';
 import { PluginStorageModule } from './plugin-storage/plugin-storage.module.js';
 import { PluginsModule } from './plugins/plugins.module.js';
+import { CommunityModule } from './community/community.module.js';
 
 export interface AppOptions {
   /** Where logs go instead of stdout (tests read them). */
@@ -49,6 +50,7 @@ export class AppModule {
         PluginStorageModule,
         PartnerApplicationsModule,
         PluginsModule,
+        CommunityModule,
         DemoModule,
         QueueBoardModule,
       ],

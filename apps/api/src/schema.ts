@@ -1,6 +1,20 @@
 // Every entity and migration of every domain, in one place for TypeORM (app and CLI alike).
 import { AuditEvent } from './audit/audit-event.entity.js';
 import { Audit1795400000001 } from './audit/migrations/1795400000001-audit.js';
+import { AdvocateInvitation } from './community/entities/advocate-invitation.entity.js';
+import { Answer } from './community/entities/answer.entity.js';
+import { CommunityComment } from './community/entities/comment.entity.js';
+import { ContentRevision } from './community/entities/content-revision.entity.js';
+import { ContributionAward } from './community/entities/contribution-award.entity.js';
+import { ContributionEvent } from './community/entities/contribution-event.entity.js';
+import { ContributionDaily, ContributionTotal } from './community/entities/contribution-rollups.entity.js';
+import { IdeaCredit } from './community/entities/idea-credit.entity.js';
+import { IdeaStatusEvent } from './community/entities/idea-status-event.entity.js';
+import { Idea } from './community/entities/idea.entity.js';
+import { MemberBadge } from './community/entities/member-badge.entity.js';
+import { Question } from './community/entities/question.entity.js';
+import { AnswerVote, IdeaVote } from './community/entities/votes.entity.js';
+import { Community1795400000009 } from './community/migrations/1795400000009-community.js';
 import { ApiToken } from './identity/api-token.entity.js';
 import { Identity1795400000000 } from './identity/migrations/1795400000000-identity.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
@@ -46,6 +60,21 @@ export const entities = [
   PluginVersion,
   PluginReview,
   PluginReviewEvent,
+  Question,
+  Answer,
+  AnswerVote,
+  Idea,
+  IdeaVote,
+  IdeaStatusEvent,
+  IdeaCredit,
+  CommunityComment,
+  ContentRevision,
+  ContributionEvent,
+  ContributionAward,
+  ContributionDaily,
+  ContributionTotal,
+  MemberBadge,
+  AdvocateInvitation,
 ];
 export const migrations = [
   Identity1795400000000,
@@ -57,4 +86,5 @@ export const migrations = [
   CursorPrecision1795400000006,
   PluginStorage1795400000007,
   Plugins1795400000008,
+  Community1795400000009,
 ];

@@ -74,6 +74,14 @@ export class UsersService {
     return new Map(rows.map((user) => [user.id, { id: user.id, email: user.email, displayName: user.displayName }]));
   }
 
+  /** What the community shows of each of `ids` that exists (no email): name, staff roles, when they joined. */
+  async publicProfiles(ids: readonly string[], manager?: EntityManager): Promise<Map<string, Pick<User, 'id' | 'displayName' | 'staffRoles' | 'createdAt'>>> {
+    if (ids.length === 0) return new Map();
+    const repository = manager ? manager.getRepository(User) : this.users;
+    const rows = await repository.find({ where: { id: In([...new Set(ids)]) }, select: { id: true, displayName: true, staffRoles: true, createdAt: true } });
+    return new Map(rows.map((user) => [user.id, { id: user.id, displayName: user.displayName, staffRoles: user.staffRoles, createdAt: user.createdAt }]));
+  }
+
   async me(caller: Caller): Promise<UserView> {
     return toUserView(await this.require(caller.userId));
   }

@@ -62,6 +62,29 @@ export class PartnerAccess {
     return rows.map((row) => row.userId);
   }
 
+  /** Whether the two users belong to one partner (community points are not earned from one's own team). */
+  async sharePartner(userA: string, userB: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    if (userA === userB) return true;
+    const rows = await manager.query<unknown[]>(
+      `SELECT 1 FROM partner_members a JOIN partner_members b ON b.partner_id = a.partner_id WHERE a.user_id = $1 AND b.user_id = $2 LIMIT 1`,
+      [userA, userB],
+    );
+    return rows.length > 0;
+  }
+
+  /** The partners each of `userIds` belongs to (any role), for marking partners' posts and leaving partners out of advocate lists. */
+  async partnersOfUsers(userIds: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Partner[]>> {
+    const result = new Map<string, Partner[]>();
+    if (userIds.length === 0) return result;
+    const members = await manager.getRepository(PartnerMember).find({ where: { userId: In([...new Set(userIds)]) }, select: { userId: true, partnerId: true } });
+    const partners = await this.byIds(members.map((m) => m.partnerId), manager);
+    for (const member of members) {
+      const partner = partners.get(member.partnerId);
+      if (partner) result.set(member.userId, [...(result.get(member.userId) ?? []), partner]);
+    }
+    return result;
+  }
+
   /** Partners by id (for views that show a partner's name beside something it owns). */
   async byIds(ids: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, Partner>> {
     if (ids.length === 0) return new Map();

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REVIEW_STATUSES, type ReviewStatus } from '../entities/plugin-review.entity.js';
 import type { ListingStatus } from '../entities/plugin-listing.entity.js';
 import { LISTING_CATEGORIES, type ListingCategory, type ListingDetails, type MediaRef, type Screenshot } from '../listing-details.js';
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import { CURRENCY_CODES, PRICING_MODELS, type PricingModel } from './pricing.js';
 
 const MEDIA_TYPES = ['image/png', 'image/jpeg', 'image/webp'] as const;

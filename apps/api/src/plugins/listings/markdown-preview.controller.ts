@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { Access } from '../../identity/access.decorator.js';
-import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../markdown.js';
+import { MAX_MARKDOWN_LENGTH, renderMarkdown } from '../../platform/markdown/markdown.js';
 import { MarkdownPreviewView } from './listing.view.js';
 
 export class MarkdownPreviewDto {

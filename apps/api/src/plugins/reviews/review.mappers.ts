@@ -2,7 +2,7 @@ import type { User } from '../../identity/user.entity.js';
 import { isReviewerAction } from '../entities/plugin-review-event.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
 import { toDetailsView } from '../listings/listing.view.js';
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import { listingDiff, permissionDiff } from './review-diff.js';
 import type { LoadedEvent, LoadedReview } from './reviews.repository.js';
 import type {

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { isReviewerAction, REVIEW_ACTIONS, type ReviewAction } from '../entities/plugin-review-event.entity.js';
 import { REVIEW_STATUSES, type PluginReview, type ReviewStatus } from '../entities/plugin-review.entity.js';
 import type { PluginVersion } from '../entities/plugin-version.entity.js';
-import { renderMarkdown } from '../markdown.js';
+import { renderMarkdown } from '../../platform/markdown/markdown.js';
 import type { LoadedReviewEvent } from './versions.repository.js';
 
 /** A version's state is its review's, with `approved` shown as `published`. */

@@ -1,0 +1,39 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { User } from '../../identity/user.entity.js';
+
+/** A member's net points per UTC day, kept in step with the log in the same transaction (leaderboards over windows). */
+@Entity('contribution_daily')
+@Index('ix_contribution_daily_day', { synchronize: false })
+export class ContributionDaily {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_contribution_daily' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_contribution_daily_user' })
+  user?: User;
+
+  /** YYYY-MM-DD (UTC). */
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'pk_contribution_daily' })
+  day: string;
+
+  @Column({ type: 'integer' })
+  points: number;
+}
+
+/** A member's all-time net points; its row is also the lock that runs one member's awards one at a time. */
+@Entity('contribution_totals')
+@Index('ix_contribution_totals_points', ['points'])
+export class ContributionTotal {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'contribution_totals_pkey' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_contribution_totals_user' })
+  user?: User;
+
+  @Column({ type: 'integer', default: 0 })
+  points: number;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, Length } from 'class-validator';
+import { trimmed } from '../../partners/partners.dto.js';
+
+export class ContentIdParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class HideContentDto {
+  @ApiProperty({ minLength: 3, maxLength: 500, description: 'Why it was hidden: shown to its author and to moderators' })
+  @trimmed()
+  @IsString()
+  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  reason: string;
+}
+
+/** Markdown bodies of answers and comments. */
+export class BodyDto {
+  @ApiProperty({ minLength: 1, maxLength: 20000, description: 'Markdown (raw HTML is not rendered)' })
+  @trimmed()
+  @IsString()
+  @Length(1, 20000, { message: 'body must be 1 to 20000 characters' })
+  body: string;
+}
+
+export class CommentBodyDto {
+  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Markdown (raw HTML is not rendered)' })
+  @trimmed()
+  @IsString()
+  @Length(1, 2000, { message: 'body must be 1 to 2000 characters' })
+  body: string;
+}
