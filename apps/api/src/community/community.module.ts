@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
 import { CommunityCoreModule } from './community-core.module.js';
+import { CreditModule } from './credit/credit.module.js';
+import { IdeasModule } from './ideas/ideas.module.js';
+import { QuestionsModule } from './questions/questions.module.js';
 
 /** Community and credit: questions and answers, ideas, the contribution log, badges, leaderboards, advocates. */
 @Module({
-  imports: [CommunityCoreModule],
+  imports: [CommunityCoreModule, QuestionsModule, IdeasModule, CreditModule],
 })
 export class CommunityModule {}
