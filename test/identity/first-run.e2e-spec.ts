@@ -40,6 +40,6 @@ describe('first run on embedded defaults', () => {
       expect(res.status).toBe(200);
       roles[account.email] = res.body.user.roles;
     }
-    expect(Object.values(roles).flat().filter((r) => r !== 'member').sort()).toEqual(['admin', 'finance', 'reviewer']);
+    expect(Object.values(roles).flat().filter((r) => r !== 'member').sort()).toEqual(['admin', 'finance', 'moderator', 'reviewer']);
   });
 });

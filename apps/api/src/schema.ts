@@ -7,7 +7,7 @@ import { CommunityComment } from './community/entities/comment.entity.js';
 import { ContentRevision } from './community/entities/content-revision.entity.js';
 import { ContributionAward } from './community/entities/contribution-award.entity.js';
 import { ContributionEvent } from './community/entities/contribution-event.entity.js';
-import { ContributionDaily, ContributionTotal } from './community/entities/contribution-rollups.entity.js';
+import { ContributionDaily, ContributionTotal, ContributionWindow, ContributionWindowState } from './community/entities/contribution-rollups.entity.js';
 import { IdeaCredit } from './community/entities/idea-credit.entity.js';
 import { IdeaStatusEvent } from './community/entities/idea-status-event.entity.js';
 import { Idea } from './community/entities/idea.entity.js';
@@ -73,6 +73,8 @@ export const entities = [
   ContributionAward,
   ContributionDaily,
   ContributionTotal,
+  ContributionWindow,
+  ContributionWindowState,
   MemberBadge,
   AdvocateInvitation,
 ];

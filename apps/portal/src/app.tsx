@@ -5,6 +5,14 @@ import { RequireAuth } from './auth/require-auth';
 import { Layout } from './layout/layout';
 import { CatalogPage } from './pages/catalog/catalog-page';
 import { PublicListingPage } from './pages/catalog/public-listing-page';
+import { AskQuestionPage } from './pages/community/ask-question-page';
+import { IdeaPage } from './pages/community/idea-page';
+import { IdeasPage } from './pages/community/ideas-page';
+import { LeaderboardPage } from './pages/community/leaderboard-page';
+import { MemberPage } from './pages/community/member-page';
+import { NewIdeaPage } from './pages/community/new-idea-page';
+import { QuestionPage } from './pages/community/question-page';
+import { QuestionsPage } from './pages/community/questions-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { NotificationsPage } from './pages/notifications/notifications-page';
@@ -21,6 +29,7 @@ import { ProfilePage } from './pages/profile-page';
 import { RouteErrorPage } from './pages/route-error-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
+import { AdvocatesPage } from './pages/staff-advocates/advocates-page';
 import { StaffApplicationPage } from './pages/staff-applications/staff-application-page';
 import { StaffApplicationsPage } from './pages/staff-applications/staff-applications-page';
 import { StaffPartnersPage } from './pages/staff-partners/staff-partners-page';
@@ -67,6 +76,19 @@ const router = createBrowserRouter([
       },
       { path: 'invitations/:token', element: <InvitationPage /> },
       {
+        path: 'community',
+        children: [
+          { index: true, element: <QuestionsPage /> },
+          { path: 'questions/new', element: <RequireAuth><AskQuestionPage /></RequireAuth> },
+          { path: 'questions/:id', element: <QuestionPage /> },
+          { path: 'ideas', element: <IdeasPage /> },
+          { path: 'ideas/new', element: <RequireAuth><NewIdeaPage /></RequireAuth> },
+          { path: 'ideas/:id', element: <IdeaPage /> },
+          { path: 'members/:id', element: <MemberPage /> },
+          { path: 'leaderboard', element: <LeaderboardPage /> },
+        ],
+      },
+      {
         path: 'plugins',
         children: [
           { index: true, element: <CatalogPage /> },
@@ -82,6 +104,7 @@ const router = createBrowserRouter([
           { path: 'partners', element: <RequireAuth><StaffPartnersPage /></RequireAuth> },
           { path: 'plugin-reviews', element: <RequireAuth><PluginReviewsPage /></RequireAuth> },
           { path: 'plugin-reviews/:id', element: <RequireAuth><PluginReviewPage /></RequireAuth> },
+          { path: 'advocates', element: <RequireAuth><AdvocatesPage /></RequireAuth> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

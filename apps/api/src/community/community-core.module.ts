@@ -4,6 +4,7 @@ import { IdentityModule } from '../identity/identity.module.js';
 import { PartnersModule } from '../partners/partners.module.js';
 import { CommentsController } from './comments/comments.controller.js';
 import { CommentsService } from './comments/comments.service.js';
+import { ContributionWindows } from './contributions/contribution-windows.service.js';
 import { ContributionsService } from './contributions/contributions.service.js';
 import { CommunityPeople } from './people/community-people.service.js';
 import { RevisionsService } from './revisions/revisions.service.js';
@@ -12,7 +13,7 @@ import { RevisionsService } from './revisions/revisions.service.js';
 @Module({
   imports: [AuditModule, IdentityModule, PartnersModule],
   controllers: [CommentsController],
-  providers: [ContributionsService, CommunityPeople, RevisionsService, CommentsService],
-  exports: [ContributionsService, CommunityPeople, RevisionsService, CommentsService, AuditModule, IdentityModule, PartnersModule],
+  providers: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService],
+  exports: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService, AuditModule, IdentityModule, PartnersModule],
 })
 export class CommunityCoreModule {}

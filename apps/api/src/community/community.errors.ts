@@ -19,6 +19,7 @@ const STATUS = {
   AWARD_SELF: HttpStatus.FORBIDDEN,
   ADVOCATE_IS_PARTNER: HttpStatus.CONFLICT,
   ADVOCATE_ALREADY_INVITED: HttpStatus.CONFLICT,
+  IDEA_CREDIT_INVALID: HttpStatus.UNPROCESSABLE_ENTITY,
 } as const;
 
 export type CommunityErrorCode = keyof typeof STATUS;

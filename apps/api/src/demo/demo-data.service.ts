@@ -11,6 +11,7 @@ export const DEMO_ACCOUNTS: Array<{ email: string; displayName: string; staffRol
   { email: 'buyer@demo.guild', displayName: 'Bea Buyer', staffRoles: [], what: 'a customer who buys and installs add-ons' },
   { email: 'partner@demo.guild', displayName: 'Pat Partner', staffRoles: [], what: 'a future partner (applies to the program)' },
   { email: 'reviewer@demo.guild', displayName: 'Rae Reviewer', staffRoles: ['reviewer'], what: 'staff: reviews partners and versions' },
+  { email: 'moderator@demo.guild', displayName: 'Mo Moderator', staffRoles: ['moderator'], what: 'staff: moderates the community, moves ideas, invites advocates' },
   { email: 'finance@demo.guild', displayName: 'Fin Finance', staffRoles: ['finance'], what: 'staff: approves payouts and refunds' },
   { email: 'admin@demo.guild', displayName: 'Ada Admin', staffRoles: ['admin'], what: 'staff: roles, policy, audit log' },
 ];

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { PartnerRole } from '@guild/contracts';
 import type { Caller } from '../identity/caller.js';
 import { PartnerAccess, type PartnerMembership } from '../partners/partner-access.service.js';
 import { PluginListing } from './entities/plugin-listing.entity.js';
 import { isReviewer } from '../identity/reviewers.js';
 import { notFound } from './plugins.errors.js';
+import type { ListingRefView } from './listings/listing.view.js';
 
 /** The partner roles that build and publish plugins. */
 export const PUBLISHER_ROLES: readonly PartnerRole[] = ['owner', 'developer'];
@@ -19,6 +20,11 @@ export interface ManagedListing extends PartnerMembership {
 export interface VisibleListing {
   listing: PluginListing;
   insider: boolean;
+}
+
+/** A listing's name for others to show, with the partner that owns it (never shown; for "by the listing's partner" marks). */
+export interface ListingRef extends ListingRefView {
+  partnerId: string;
 }
 
 /** Finds listings by their plugin name and checks who may act on them; every plugins service goes through it. */
@@ -88,5 +94,25 @@ export class ListingAccess {
     }
     if (!listing || !insider) throw notFound.listing(ListingAccess.fullName(namespace, plugin));
     return { listing, insider };
+  }
+
+  /**
+   * References to listings by id, only those `caller` may see (the rule of `visible`): what other
+   * domains show beside their content. Ids of listings the caller may not see are left out.
+   */
+  async refs(caller: Caller | null, ids: readonly string[], manager: EntityManager = this.db.manager): Promise<Map<string, ListingRef>> {
+    const result = new Map<string, ListingRef>();
+    if (ids.length === 0) return result;
+    const listings = await manager.getRepository(PluginListing).findBy({ id: In([...new Set(ids)]) });
+    const partners = await this.partners.byIds(listings.map((listing) => listing.partnerId), manager);
+    const insiderOf = new Map<string, boolean>();
+    for (const listing of listings) {
+      const open = listing.status === 'public' && partners.get(listing.partnerId)?.status === 'active';
+      if (!open && !insiderOf.has(listing.partnerId)) insiderOf.set(listing.partnerId, await this.isInsider(caller, listing.partnerId, manager));
+      if (open || insiderOf.get(listing.partnerId)) {
+        result.set(listing.id, { name: listing.name, displayName: listing.published?.displayName ?? listing.draft.displayName, partnerId: listing.partnerId });
+      }
+    }
+    return result;
   }
 }

@@ -1288,6 +1288,614 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/community/comments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Comments_edit"];
+        trace?: never;
+    };
+    "/v1/community/comments/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Comments_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/comments/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Comments_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/comments/{id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Comments_unhide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Questions_page"];
+        put?: never;
+        post: operations["Questions_ask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/questions/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Questions_tags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/questions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Questions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Questions_edit"];
+        trace?: never;
+    };
+    "/v1/community/questions/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Questions_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/questions/{id}/answers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Questions_answer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/questions/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Questions_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/answers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Answers_edit"];
+        trace?: never;
+    };
+    "/v1/community/answers/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Answers_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/answers/{id}/helpful": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Answers_vote"];
+        post?: never;
+        delete: operations["Answers_retract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/answers/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Answers_accept"];
+        delete: operations["Answers_unaccept"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/answers/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Answers_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/questions/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionsStaff_hideQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/questions/{id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionsStaff_unhideQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/answers/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionsStaff_hideAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/answers/{id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["QuestionsStaff_unhideAnswer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Ideas_list"];
+        put?: never;
+        post: operations["Ideas_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Ideas_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Ideas_edit"];
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Ideas_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Ideas_vote"];
+        post?: never;
+        delete: operations["Ideas_retract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Ideas_move"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Ideas_credit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/ideas/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Ideas_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/ideas/{id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Ideas_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/ideas/{id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Ideas_unhide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/contribution-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_policy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/badges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_badges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/leaderboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_leaderboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_profile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/members/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_contributions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/community/me/invitation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_myInvitation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Credit_award"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/advocates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_advocates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/advocates/{userId}/invite": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Credit_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/members/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_record"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1330,7 +1938,7 @@ export interface components {
              *       "member"
              *     ]
              */
-            roles: ("member" | "reviewer" | "finance" | "admin")[];
+            roles: ("member" | "reviewer" | "finance" | "moderator" | "admin")[];
         };
         AuthResult: {
             user: components["schemas"]["UserView"];
@@ -1404,7 +2012,7 @@ export interface components {
              *       "member"
              *     ]
              */
-            roles: ("member" | "reviewer" | "finance" | "admin")[];
+            roles: ("member" | "reviewer" | "finance" | "moderator" | "admin")[];
             createdAt: string;
         };
         StaffUserPage: {
@@ -2361,6 +2969,519 @@ export interface components {
             items: components["schemas"]["ListingReviewView"][];
             nextCursor: string | null;
         };
+        CommentBodyDto: {
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+        };
+        MemberPartnerView: {
+            /** @example acme */
+            namespace: string;
+            /** @example Acme Tools */
+            name: string;
+        };
+        MemberRefView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The member is Guild staff */
+            staff: boolean;
+            /** @description Partners the member belongs to (empty for customers) */
+            partners: components["schemas"]["MemberPartnerView"][];
+        };
+        HiddenView: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CommentView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            targetType: "question" | "answer" | "idea";
+            /** Format: uuid */
+            targetId: string;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        RevisionView: {
+            revision: number;
+            /** @description Who wrote this version (a moderator may have edited it) */
+            editor: components["schemas"]["MemberRefView"] | null;
+            /** @description Questions and ideas only */
+            title?: string | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Questions only */
+            tags?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HideContentDto: {
+            /** @description Why it was hidden: shown to its author and to moderators */
+            reason: string;
+        };
+        ListingRefView: {
+            /** @example acme/slack-notifier */
+            name: string;
+            /** @example Slack Notifier */
+            displayName: string;
+        };
+        QuestionSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text */
+            excerpt: string;
+            tags: string[];
+            /** @description The listing the question is about */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Visible answers */
+            answerCount: number;
+            /** @description The asker accepted an answer */
+            accepted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The latest question, answer, comment or acceptance
+             */
+            lastActivityAt: string;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        QuestionPage: {
+            items: components["schemas"]["QuestionSummaryView"][];
+            nextCursor: string | null;
+        };
+        TagCountView: {
+            /** @example webhooks */
+            tag: string;
+            /** @description Visible questions carrying it */
+            count: number;
+        };
+        AskQuestionDto: {
+            /** @example How do I send a Slack message only for paid orders? */
+            title: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+            /**
+             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
+             * @example [
+             *       "slack",
+             *       "webhooks"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description The listing the question is about (its partner’s answers are marked)
+             * @example acme/slack-notifier
+             */
+            listing?: string;
+        };
+        AnswerView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            questionId: string;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Members who found it helpful */
+            helpfulCount: number;
+            /** @description The viewer found it helpful (false when signed out) */
+            votedHelpful: boolean;
+            /** @description The asker accepted it */
+            accepted: boolean;
+            /** @description Its author belongs to the partner that publishes the listing the question is about */
+            byListingPartner: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            comments: components["schemas"]["CommentView"][];
+        };
+        QuestionViewerView: {
+            /** @description The viewer may edit the question (its author or a moderator) */
+            canEdit: boolean;
+            /** @description The viewer asked it, so may accept an answer */
+            canAccept: boolean;
+            /** @description The viewer is a moderator (may hide and show content) */
+            canModerate: boolean;
+        };
+        QuestionView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text */
+            excerpt: string;
+            tags: string[];
+            /** @description The listing the question is about */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Visible answers */
+            answerCount: number;
+            /** @description The asker accepted an answer */
+            accepted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The latest question, answer, comment or acceptance
+             */
+            lastActivityAt: string;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: uuid */
+            acceptedAnswerId: string | null;
+            comments: components["schemas"]["CommentView"][];
+            /** @description The accepted answer first, then the most helpful, then the oldest */
+            answers: components["schemas"]["AnswerView"][];
+            viewer: components["schemas"]["QuestionViewerView"];
+        };
+        EditQuestionDto: {
+            /** @example How do I send a Slack message only for paid orders? */
+            title?: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body?: string;
+            /**
+             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
+             * @example [
+             *       "slack",
+             *       "webhooks"
+             *     ]
+             */
+            tags?: string[];
+        };
+        BodyDto: {
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+        };
+        IdeaSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text (at most 200 characters) */
+            excerpt: string;
+            /** @enum {string} */
+            status: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @description The public note of the last status change */
+            statusNote: string | null;
+            /** @description The listing the idea is about; null for ideas about Guild itself */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            voteCount: number;
+            /** @description The caller voted for it (false when anonymous) */
+            voted: boolean;
+            /** @description Visible comments */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        IdeaPage: {
+            items: components["schemas"]["IdeaSummaryView"][];
+            nextCursor: string | null;
+        };
+        CreateIdeaDto: {
+            title: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+            /**
+             * @description The listing the idea is about (its partner may then move it); omit for ideas about Guild itself
+             * @example acme/slack-notifier
+             */
+            listing?: string;
+        };
+        IdeaStatusChangeView: {
+            /** @enum {string} */
+            from: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @enum {string} */
+            to: "open" | "under_review" | "planned" | "shipped" | "declined";
+            note: string | null;
+            actor: components["schemas"]["MemberRefView"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        IdeaCreditView: {
+            member: components["schemas"]["MemberRefView"];
+            /** @enum {string} */
+            role: "author" | "contributor";
+            /**
+             * Format: uuid
+             * @description The comment that earned a contributor’s credit
+             */
+            commentId: string | null;
+        };
+        IdeaViewerView: {
+            canEdit: boolean;
+            /** @description Moderators; for an idea about a listing also its partner’s owner and developers */
+            canMoveStatus: boolean;
+            /** @description Moderators, once the idea shipped */
+            canCredit: boolean;
+            canModerate: boolean;
+        };
+        IdeaView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text (at most 200 characters) */
+            excerpt: string;
+            /** @enum {string} */
+            status: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @description The public note of the last status change */
+            statusNote: string | null;
+            /** @description The listing the idea is about; null for ideas about Guild itself */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            voteCount: number;
+            /** @description The caller voted for it (false when anonymous) */
+            voted: boolean;
+            /** @description Visible comments */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Every status change, oldest first */
+            history: components["schemas"]["IdeaStatusChangeView"][];
+            /** @description Who is credited (once shipped): the author first, then contributors */
+            credits: components["schemas"]["IdeaCreditView"][];
+            /** @description Oldest first */
+            comments: components["schemas"]["CommentView"][];
+            viewer: components["schemas"]["IdeaViewerView"];
+        };
+        UpdateIdeaDto: {
+            title?: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body?: string;
+        };
+        IdeaStatusDto: {
+            /** @enum {string} */
+            status: "under_review" | "planned" | "shipped" | "declined";
+            /** @description Shown publicly with the change */
+            note: string;
+        };
+        IdeaCreditsDto: {
+            /** @description Comments on this idea whose authors shaped it; replaces the previous set (an empty list removes every contributor) */
+            commentIds: string[];
+        };
+        PolicyRuleView: {
+            /** @enum {string} */
+            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
+            /** @description Points per award (for staff awards: the most one award may give) */
+            points: number;
+            /** @description The most points the source gives a member per UTC day; null: no cap */
+            dailyCap: number | null;
+            description: string;
+        };
+        ContributionPolicyView: {
+            version: number;
+            /** Format: date */
+            effectiveFrom: string;
+            rules: components["schemas"]["PolicyRuleView"][];
+            /** @description Every policy version (each line of the log names the one that priced it) */
+            versions: number[];
+        };
+        BadgeView: {
+            /** @example first_accepted_answer */
+            code: string;
+            name: string;
+            /** @description What earns it */
+            description: string;
+            /** @description Members who hold it */
+            holders: number;
+        };
+        LeaderboardEntryView: {
+            /** @description 1, 2, 3 …: points descending, equal points by member id */
+            rank: number;
+            member: components["schemas"]["MemberRefView"];
+            points: number;
+            /** @description Badge codes */
+            badges: string[];
+        };
+        LeaderboardView: {
+            /** @enum {string} */
+            window: "30d" | "12m" | "all";
+            /**
+             * Format: date
+             * @description First UTC day counted (today included); null for all time
+             */
+            from: string | null;
+            items: components["schemas"]["LeaderboardEntryView"][];
+            nextCursor: string | null;
+        };
+        MemberPointsView: {
+            last30Days: number;
+            last12Months: number;
+            allTime: number;
+        };
+        WindowNumbersView: {
+            last30Days: number | null;
+            last12Months: number | null;
+            allTime: number | null;
+        };
+        MemberBadgeView: {
+            code: string;
+            name: string;
+            description: string;
+            /** Format: date-time */
+            awardedAt: string;
+        };
+        MemberCountsView: {
+            questions: number;
+            answers: number;
+            acceptedAnswers: number;
+            ideas: number;
+            ideasShipped: number;
+        };
+        ContributionContentView: {
+            /**
+             * @description question, answer, idea, plugin_version, staff_award …
+             * @example answer
+             */
+            type: string;
+            id: string;
+            /** @description null when hidden (except to moderators) or when it has none */
+            title: string | null;
+            /** @description Portal path; null when hidden or when there is no page */
+            link: string | null;
+        };
+        ContributionLineView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "award" | "revocation";
+            /** @enum {string} */
+            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
+            /** @description Positive for an award (0 when capped), negative for a revocation */
+            points: number;
+            /** @description The policy version that priced it */
+            ruleVersion: number;
+            content: components["schemas"]["ContributionContentView"];
+            /** @description A staff award's reason, or why an award was revoked */
+            reason: string | null;
+            /** @description A staff award's prize note; for plugin versions, which version */
+            note: string | null;
+            /** @description Cut by its source’s daily cap */
+            capped: boolean;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        MemberProfileView: {
+            member: components["schemas"]["MemberRefView"];
+            /** Format: date-time */
+            joinedAt: string;
+            points: components["schemas"]["MemberPointsView"];
+            /** @description Leaderboard ranks; null where the member has no points */
+            ranks: components["schemas"]["WindowNumbersView"];
+            badges: components["schemas"]["MemberBadgeView"][];
+            counts: components["schemas"]["MemberCountsView"];
+            /** @description The latest 10 lines of the log */
+            recent: components["schemas"]["ContributionLineView"][];
+        };
+        ContributionPageView: {
+            items: components["schemas"]["ContributionLineView"][];
+            nextCursor: string | null;
+        };
+        MemberRecordView: {
+            allTimePoints: number;
+            last12MonthsPoints: number;
+            /** @description Standing accepted-answer awards */
+            acceptedAnswers: number;
+            /** @description Standing helpful votes received */
+            helpfulVotes: number;
+            ideasPlanned: number;
+            ideasShipped: number;
+            badges: string[];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        AdvocateInvitationView: {
+            /** Format: uuid */
+            id: string;
+            member: components["schemas"]["MemberRefView"];
+            invitedBy: components["schemas"]["MemberRefView"] | null;
+            message: string | null;
+            /** @description The member’s record when invited */
+            record: components["schemas"]["MemberRecordView"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyInvitationView: {
+            invitation: components["schemas"]["AdvocateInvitationView"] | null;
+        };
+        StaffAwardDto: {
+            /** Format: uuid */
+            userId: string;
+            points: number;
+            /** @description Why: shown on the member’s contributions */
+            reason: string;
+            /** @description A prize that goes with it (e.g. "Conference ticket") */
+            prize?: string;
+        };
+        InvitationRefView: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["MemberRefView"] | null;
+        };
+        AdvocateView: {
+            member: components["schemas"]["MemberRefView"];
+            /** @description Points in the window */
+            points: number;
+            allTimePoints: number;
+            acceptedAnswers: number;
+            helpfulVotes: number;
+            ideasPlanned: number;
+            ideasShipped: number;
+            badges: string[];
+            /** Format: date-time */
+            joinedAt: string;
+            invitation: components["schemas"]["InvitationRefView"] | null;
+        };
+        AdvocateListView: {
+            /** @description Days in the window (today included) */
+            days: number;
+            /** Format: date */
+            from: string;
+            items: components["schemas"]["AdvocateView"][];
+        };
+        InviteAdvocateDto: {
+            /** @description A personal note shown to the member */
+            message?: string;
+        };
         "point.order.paid.input": {
             orderId: string;
             workspaceId: string;
@@ -2851,7 +3972,7 @@ export interface operations {
                 /** @description Part of an email or display name */
                 q?: string;
                 /** @description Only users holding this staff role */
-                role?: "reviewer" | "finance" | "admin";
+                role?: "reviewer" | "finance" | "moderator" | "admin";
             };
             header?: never;
             path?: never;
@@ -2932,7 +4053,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                role: "reviewer" | "finance" | "admin";
+                role: "reviewer" | "finance" | "moderator" | "admin";
             };
             cookie?: never;
         };
@@ -2976,7 +4097,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                role: "reviewer" | "finance" | "admin";
+                role: "reviewer" | "finance" | "moderator" | "admin";
             };
             cookie?: never;
         };
@@ -6514,6 +7635,2009 @@ export interface operations {
                 content?: never;
             };
             /** @description PARTNER_NOT_FOUND or LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Comments_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            /** @description The edited comment; the previous text stays in its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description EDIT_FORBIDDEN: only its author or a moderator
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COMMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Comments_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, the original first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionView"][];
+                };
+            };
+            /** @description COMMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Comments_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideContentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COMMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: already hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Comments_unhide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description COMMENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: not hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_page: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description Full-text search of titles and bodies (web search syntax: "a phrase", -word, or); best match first */
+                q?: string;
+                /** @description Only questions carrying this tag */
+                tag?: string;
+                /** @description Only questions about this listing */
+                listing?: string;
+                /** @description Only questions asked by this member */
+                author?: string;
+                /** @description newest; active (latest answer, comment or acceptance first); unanswered (no answers yet, newest first). With q, best match first. */
+                sort?: "newest" | "active" | "unanswered";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newest first, most recently active first, or unanswered only; with q, best match first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED (q longer than 200 characters, a bad tag or listing name), INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND: no listing you can see has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_ask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AskQuestionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (title 10–200, body 1–20000, at most 5 tags) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND: no listing you can see has this name */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_tags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The 50 tags most used on visible questions, most used first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TagCountView"][];
+                };
+            };
+        };
+    };
+    Questions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With its answers and comments (hidden ones only for their author and moderators). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description QUESTION_NOT_FOUND (also for a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EditQuestionDto"];
+            };
+        };
+        responses: {
+            /** @description Only the fields sent change; the previous version stays in the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description EDIT_FORBIDDEN: only its author or a moderator
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND (also for a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, the original first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionView"][];
+                };
+            };
+            /** @description QUESTION_NOT_FOUND (also for a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND (also for a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Questions_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND (also for a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BodyDto"];
+            };
+        };
+        responses: {
+            /** @description The previous text stays in the history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description EDIT_FORBIDDEN: only its author or a moderator
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, the original first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionView"][];
+                };
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One vote per member: voting again changes nothing. Its author earns points unless you share a partner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VOTE_OWN_CONTENT
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the answer or its question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_retract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retracts your vote (and the points it gave); without a vote, nothing changes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VOTE_OWN_CONTENT
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the answer or its question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Replaces the answer accepted before (whose points are taken back). Accepting your own answer earns nothing. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description ANSWER_ACCEPT_FORBIDDEN: only the asker
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the answer or its question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_unaccept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The question has no accepted answer again (the points are taken back); nothing changes if this answer was not the accepted one. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description ANSWER_ACCEPT_FORBIDDEN: only the asker
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the answer or its question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Answers_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND (also for a hidden answer or one of a hidden question, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN: the answer or its question is hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsStaff_hideQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideContentDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden with its answers: only its author and moderators see it; the points it earned are taken back. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: already hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsStaff_unhideQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shown again; its points (and its visible answers’) are awarded again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: not hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsStaff_hideAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideContentDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden: only its author and moderators see it; the points it earned are taken back. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: already hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    QuestionsStaff_unhideAnswer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shown again; its points are awarded again (unless its question is hidden). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ANSWER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: not hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "under_review" | "planned" | "shipped" | "declined";
+                /** @description Only ideas about this listing */
+                listing?: string;
+                /** @description Full-text search of titles and bodies (web search syntax: "phrases", -word, or); longer text is cut */
+                q?: string;
+                /** @description votes: most voted first; newest: latest submitted first; updated: latest status change (or submission) first */
+                sort?: "votes" | "newest" | "updated";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ideas board: most voted first by default; `q` searches titles and bodies. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaPage"];
+                };
+            };
+            /** @description VALIDATION_FAILED, INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND: `listing` names no listing you can see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdeaDto"];
+            };
+        };
+        responses: {
+            /** @description The new idea, open for votes. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_edit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateIdeaDto"];
+            };
+        };
+        responses: {
+            /** @description The edited idea; the previous version stays in its history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description EDIT_FORBIDDEN: only its author or a moderator
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every version, the original first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionView"][];
+                };
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_vote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your vote counts once however often it is sent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description VOTE_OWN_CONTENT
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_retract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your vote is taken back (nothing changes when you had none). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_move: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaStatusDto"];
+            };
+        };
+        responses: {
+            /** @description The idea in its new status, the note shown publicly in its history; the author and voters are told. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description IDEA_STATUS_FORBIDDEN: moderators, and for an idea about a listing its partner’s owner and developers
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_TRANSITION_INVALID (details.allowed lists where it can go), CONTENT_HIDDEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_credit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IdeaCreditsDto"];
+            };
+        };
+        responses: {
+            /** @description The authors of these comments are credited as contributors, replacing the previous set. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_SHIPPED, CONTENT_HIDDEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_CREDIT_INVALID: a comment is not a visible comment on this idea, or is by its author (details.commentIds) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND (also for a hidden idea, to anyone but its author and moderators) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description CONTENT_HIDDEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_hide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideContentDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden from everyone but its author and moderators; the points it earned are revoked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: already hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Ideas_unhide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shown again; the points it earned are awarded again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdeaView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description IDEA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MODERATION_STATE: not hidden */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How contributions are priced now, and every version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPolicyView"];
+                };
+            };
+        };
+    };
+    Credit_badges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every badge, what earns it, and how many members hold it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeView"][];
+                };
+            };
+        };
+    };
+    Credit_leaderboard: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                window?: "30d" | "12m" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members by points in the window (30d: today and the 29 UTC days before; 12m: 365 days; all: all time) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeaderboardView"];
+                };
+            };
+        };
+    };
+    Credit_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileView"];
+                };
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_contributions: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s points log, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPageView"];
+                };
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_myInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Staff’s invitation to apply to the partner program, if any */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitationView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_award: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description A retried request with the same key (for the same member) awards once and answers the same line */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffAwardDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionLineView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description AWARD_SELF
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_advocates: {
+        parameters: {
+            query?: {
+                /** @description Window in days (today included) */
+                days?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members in no partner, most points in the window first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvocateListView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteAdvocateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdvocateInvitationView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description ADVOCATE_IS_PARTNER, ADVOCATE_ALREADY_INVITED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_record: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberRecordView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEMBER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

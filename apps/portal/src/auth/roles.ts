@@ -20,3 +20,9 @@ export const PARTNER_SUSPENSION_ROLES: readonly StaffRole[] = ['admin'];
 
 /** Who may work the plugin review desk (the API checks the same roles). */
 export const PLUGIN_REVIEW_ROLES: readonly StaffRole[] = ['reviewer', 'admin'];
+
+/** Who may hide and show community content, move ideas and credit contributors (the API checks the same roles). */
+export const MODERATOR_ROLES: readonly StaffRole[] = ['moderator', 'admin'];
+
+/** Who may see the community's advocates and invite them to apply (the API checks the same roles). */
+export const ADVOCATE_ROLES: readonly StaffRole[] = ['reviewer', 'moderator', 'admin'];

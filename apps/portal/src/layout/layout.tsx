@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-store';
-import { hasAnyRole, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, PLUGIN_REVIEW_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
+import { ADVOCATE_ROLES, hasAnyRole, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, PLUGIN_REVIEW_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
 import { useSignOut } from '../auth/use-session';
 import { Button } from '../components/feedback';
 import { NotificationBell } from '../pages/notifications/notification-bell';
@@ -41,6 +41,11 @@ function Header() {
             Home
           </NavLink>
           <NavLink to="/plugins">Plugins</NavLink>
+          <NavLink to="/community" end>
+            Community
+          </NavLink>
+          <NavLink to="/community/ideas">Ideas</NavLink>
+          <NavLink to="/community/leaderboard">Leaderboard</NavLink>
           {auth.status === 'signed-in' && (
             <>
               <NavLink to="/profile" end>
@@ -54,6 +59,7 @@ function Header() {
           {hasAnyRole(auth, PARTNER_APPLICATION_ROLES) && <NavLink to="/staff/partner-applications">Applications</NavLink>}
           {hasAnyRole(auth, PARTNER_STAFF_ROLES) && <NavLink to="/staff/partners">Partners</NavLink>}
           {hasAnyRole(auth, PLUGIN_REVIEW_ROLES) && <NavLink to="/staff/plugin-reviews">Plugin reviews</NavLink>}
+          {hasAnyRole(auth, ADVOCATE_ROLES) && <NavLink to="/staff/advocates">Advocates</NavLink>}
           {hasAnyRole(auth, STRIPE_EVENT_ROLES) && <NavLink to="/staff/stripe-events">Webhook events</NavLink>}
         </nav>
         <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>

@@ -24,7 +24,7 @@ export class CommentView {
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
   editedAt: string | null;
 
   @ApiProperty({ type: HiddenView, nullable: true, description: 'Set when a moderator hid it (only its author and moderators see it then)' })

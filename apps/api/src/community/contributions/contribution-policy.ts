@@ -48,4 +48,4 @@ export const CONTRIBUTION_POLICIES: readonly ContributionPolicy[] = [
   },
 ];
 
-export const CURRENT_POLICY: ContributionPolicy = CONTRIBUTION_POLICIES[CONTRIBUTION_POLICIES.length - 1]!;
+export const CURRENT_POLICY: ContributionPolicy = CONTRIBUTION_POLICIES[CONTRIBUTION_POLICIES.length - 1];

@@ -108,7 +108,13 @@ export class ContributionsService {
     if (!peek) return null;
     await this.lockMember(tx, peek.userId);
     const award = await tx.getRepository(ContributionAward).findOne({ where: { awardKey: key }, lock: { mode: 'pessimistic_write' } });
-    if (!award?.active) return null;
+    if (!award) return null;
+    if (!award.active) {
+      // Already revoked (e.g. while its content was hidden): nothing to take back, but the newer
+      // reason wins, so showing the content again does not restore an award that no longer stands.
+      if (award.revokedReason !== reason) await tx.getRepository(ContributionAward).update({ awardKey: key }, { revokedReason: reason });
+      return null;
+    }
     const event = await this.append(tx, {
       userId: award.userId,
       kind: 'revocation',
@@ -199,8 +205,17 @@ export class ContributionsService {
          ON CONFLICT (user_id, day) DO UPDATE SET points = contribution_daily.points + EXCLUDED.points`,
         [line.userId, line.occurredAt, line.points],
       );
-      await tx.query(`UPDATE contribution_totals SET points = points + $2, updated_at = now() WHERE user_id = $1`, [line.userId, line.points]);
+      // The trailing windows: a line counts in every window whose days (up to its state's day) include its day.
+      await tx.query(
+        `INSERT INTO contribution_windows (window_days, user_id, points)
+         SELECT window_days, $1, $3 FROM contribution_window_state WHERE ($2::timestamptz AT TIME ZONE 'UTC')::date > as_of - window_days
+         ON CONFLICT (window_days, user_id) DO UPDATE SET points = contribution_windows.points + EXCLUDED.points`,
+        [line.userId, line.occurredAt, line.points],
+      );
     }
+    // Touched even for a 0-point (capped) line: the award still stands and counts towards badges,
+    // and the badge sweep finds members by this timestamp.
+    await tx.query(`UPDATE contribution_totals SET points = points + $2, updated_at = now() WHERE user_id = $1`, [line.userId, line.points]);
     return event;
   }
 }

@@ -37,3 +37,31 @@ export class ContributionTotal {
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
 }
+
+/** A member's net points over the last `windowDays` UTC days (today included), as of the window state's day. */
+@Entity('contribution_windows')
+@Index('ix_contribution_windows_ranking', { synchronize: false })
+export class ContributionWindow {
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'pk_contribution_windows' })
+  windowDays: number;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_contribution_windows' })
+  userId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'fk_contribution_windows_user' })
+  user?: User;
+
+  @Column({ type: 'integer' })
+  points: number;
+}
+
+/** The UTC day each window's rows are counted up to; rolled forward by ContributionWindows. */
+@Entity('contribution_window_state')
+export class ContributionWindowState {
+  @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'contribution_window_state_pkey' })
+  windowDays: number;
+
+  @Column({ type: 'date' })
+  asOf: string;
+}

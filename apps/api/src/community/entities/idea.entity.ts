@@ -59,9 +59,6 @@ export class Idea extends Hideable {
   @Column({ type: 'integer', default: 0 })
   voteCount: number;
 
-  @Column({ type: 'integer', default: 0 })
-  commentCount: number;
-
   @Column({ type: 'timestamptz', nullable: true })
   editedAt: Date | null;
 

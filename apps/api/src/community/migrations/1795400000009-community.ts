@@ -70,7 +70,6 @@ export class Community1795400000009 implements MigrationInterface {
         status_changed_at timestamptz(3),
         status_changed_by uuid CONSTRAINT fk_ideas_status_changed_by REFERENCES users(id) ON DELETE SET NULL,
         vote_count integer NOT NULL DEFAULT 0,
-        comment_count integer NOT NULL DEFAULT 0,
         edited_at timestamptz,${hidden},
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
@@ -198,6 +197,24 @@ export class Community1795400000009 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX ix_contribution_totals_points ON contribution_totals (points)`);
 
+    // Each member's points over the trailing windows the leaderboards show (30 and 365 UTC days,
+    // today included), moved by every ledger line and rolled forward a day at a time: a leaderboard
+    // page and a rank are then index reads, whatever the size of the log.
+    await db.query(`
+      CREATE TABLE contribution_windows (
+        window_days integer NOT NULL,
+        user_id uuid NOT NULL CONSTRAINT fk_contribution_windows_user REFERENCES users(id) ON DELETE RESTRICT,
+        points integer NOT NULL,
+        CONSTRAINT pk_contribution_windows PRIMARY KEY (window_days, user_id)
+      )`);
+    await db.query(`CREATE INDEX ix_contribution_windows_ranking ON contribution_windows (window_days, points DESC, user_id)`);
+    await db.query(`
+      CREATE TABLE contribution_window_state (
+        window_days integer PRIMARY KEY,
+        as_of date NOT NULL
+      )`);
+    await db.query(`INSERT INTO contribution_window_state (window_days, as_of) VALUES (30, (now() AT TIME ZONE 'UTC')::date), (365, (now() AT TIME ZONE 'UTC')::date)`);
+
     await db.query(`
       CREATE TABLE member_badges (
         user_id uuid NOT NULL CONSTRAINT fk_member_badges_user REFERENCES users(id) ON DELETE CASCADE,
@@ -221,6 +238,8 @@ export class Community1795400000009 implements MigrationInterface {
     for (const table of [
       'advocate_invitations',
       'member_badges',
+      'contribution_window_state',
+      'contribution_windows',
       'contribution_totals',
       'contribution_daily',
       'contribution_awards',

@@ -1,6 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length, Matches } from 'class-validator';
 import { trimmed } from '../../partners/partners.dto.js';
+
+/** Bodies may hold newlines and tabs, no other control characters (PostgreSQL refuses NUL outright). */
+const NO_CONTROL = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 
 export class ContentIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -13,6 +16,7 @@ export class HideContentDto {
   @trimmed()
   @IsString()
   @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  @Matches(NO_CONTROL, { message: 'reason must not contain control characters' })
   reason: string;
 }
 
@@ -22,6 +26,7 @@ export class BodyDto {
   @trimmed()
   @IsString()
   @Length(1, 20000, { message: 'body must be 1 to 20000 characters' })
+  @Matches(NO_CONTROL, { message: 'body must not contain control characters' })
   body: string;
 }
 
@@ -30,5 +35,6 @@ export class CommentBodyDto {
   @trimmed()
   @IsString()
   @Length(1, 2000, { message: 'body must be 1 to 2000 characters' })
+  @Matches(NO_CONTROL, { message: 'body must not contain control characters' })
   body: string;
 }

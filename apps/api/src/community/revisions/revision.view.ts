@@ -9,7 +9,7 @@ export class RevisionView {
   @ApiProperty({ type: MemberRefView, nullable: true, description: 'Who wrote this version (a moderator may have edited it)' })
   editor: MemberRefView | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Questions and ideas only' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Questions and ideas only' })
   title: string | null;
 
   @ApiProperty({ description: 'Markdown as written' })

@@ -80,6 +80,12 @@ export class ListingView {
   @ApiProperty({ nullable: true, type: String }) publishedAt: string | null;
 }
 
+/** A listing named beside something about it (community questions and ideas). */
+export class ListingRefView {
+  @ApiProperty({ example: 'acme/slack-notifier' }) name: string;
+  @ApiProperty({ example: 'Slack Notifier' }) displayName: string;
+}
+
 export class ListingPage {
   @ApiProperty({ type: [ListingView] }) items: ListingView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;

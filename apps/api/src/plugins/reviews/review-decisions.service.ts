@@ -5,6 +5,8 @@ import { AuditService } from '../../audit/audit.service.js';
 import type { Caller } from '../../identity/caller.js';
 import { UsersService } from '../../identity/users.service.js';
 import { PartnerAccess } from '../../partners/partner-access.service.js';
+import { DomainEvents } from '../../platform/events/domain-events.js';
+import '../plugin-events.js';
 import { PluginListing } from '../entities/plugin-listing.entity.js';
 import type { ReviewAction } from '../entities/plugin-review-event.entity.js';
 import { OPEN_REVIEW_STATUSES, PluginReview } from '../entities/plugin-review.entity.js';
@@ -33,6 +35,7 @@ export class ReviewDecisionsService {
     private readonly notices: PublisherNotices,
     private readonly partners: PartnerAccess,
     private readonly users: UsersService,
+    private readonly events: DomainEvents,
   ) {}
 
   /** submitted → in_review, held by the caller. Claiming one's own claim again changes nothing. */
@@ -121,6 +124,11 @@ export class ReviewDecisionsService {
     if (version) {
       await tx.getRepository(PluginVersion).update(version.id, { publishedAt: now });
       version.publishedAt = now;
+      await this.events.publish(
+        'plugin.version_published',
+        { versionId: version.id, listingId: listing.id, listingName: listing.name, version: version.version, uploadedBy: version.uploadedBy },
+        { tx, occurrenceId: `plugin_version_published:${version.id}` },
+      );
       if (listing.status !== 'draft') return false;
       Object.assign(listing, { published: review.details ?? listing.draft, status: 'public', publishedAt: now });
     } else {

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useAuth } from '../../auth/auth-store';
 import { LoadError, Loading } from '../../components/feedback';
+import { AdvocateInvitationPanel } from './advocate-invitation';
 import { isOpen, useMyApplications } from './application-api';
 import { ApplyForm } from './apply-form';
 import { MyApplication } from './my-application';
@@ -42,9 +43,17 @@ function ApplicationArea() {
   if (applications.isPending) return <Loading label="Loading your application…" />;
   if (applications.isError) return <LoadError error={applications.error} what="your application" onRetry={() => void applications.refetch()} />;
   const [latest] = applications.data;
-  if (latest && isOpen(latest)) return <MyApplication application={latest} />;
+  if (latest && isOpen(latest)) {
+    return (
+      <>
+        <AdvocateInvitationPanel />
+        <MyApplication application={latest} />
+      </>
+    );
+  }
   return (
     <>
+      <AdvocateInvitationPanel />
       {latest && <MyApplication application={latest} />}
       <ApplyForm title={!latest ? 'Apply to the partner program' : latest.status === 'approved' ? 'Apply for another organisation' : 'Apply again'} />
     </>

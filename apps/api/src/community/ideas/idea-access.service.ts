@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Caller } from '../../identity/caller.js';
+import { PartnerAccess } from '../../partners/partner-access.service.js';
+import { ListingAccess, PUBLISHER_ROLES } from '../../plugins/listing-access.service.js';
+import { CommunityError, notFound } from '../community.errors.js';
+import { isModerator, seesHidden } from '../community-staff.js';
+import { Idea } from '../entities/idea.entity.js';
+
+/** Finding an idea the caller may see, and who may move it. */
+@Injectable()
+export class IdeaAccess {
+  constructor(
+    private readonly listings: ListingAccess,
+    private readonly partners: PartnerAccess,
+  ) {}
+
+  /**
+   * The idea, when `viewer` may see it: a hidden idea answers the same 404 as a missing one, except
+   * to its author and moderators. With `lock`, the row is locked for the rest of `manager`'s transaction.
+   */
+  async visible(viewer: Caller | null, id: string, manager: EntityManager, options: { lock?: boolean } = {}): Promise<Idea> {
+    const idea = await manager.getRepository(Idea).findOne({ where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!idea || (idea.hiddenAt && !seesHidden(viewer, idea.authorId))) throw notFound.idea();
+    return idea;
+  }
+
+  /** Nothing is added to a hidden idea (votes, comments, status, credits) until a moderator shows it again. */
+  static assertShown(idea: Idea, doing: string): void {
+    if (idea.hiddenAt) throw new CommunityError('CONTENT_HIDDEN', `This idea is hidden by a moderator (${idea.hiddenReason ?? 'no reason given'}), so you cannot ${doing} now.`);
+  }
+
+  /**
+   * Moderators move any idea; for an idea about a listing, so do the owner and developers of the
+   * listing's partner (while the partner is not suspended).
+   */
+  async mayMove(caller: Caller | null, idea: Idea, manager: EntityManager): Promise<boolean> {
+    if (!caller) return false;
+    if (isModerator(caller)) return true;
+    if (!idea.listingId) return false;
+    const ref = (await this.listings.refs(caller, [idea.listingId], manager)).get(idea.listingId);
+    if (!ref) return false;
+    const publishers = await this.partners.memberIds(ref.partnerId, PUBLISHER_ROLES, manager);
+    if (!publishers.includes(caller.userId)) return false;
+    const partner = (await this.partners.byIds([ref.partnerId], manager)).get(ref.partnerId);
+    return partner?.status !== 'suspended';
+  }
+}
