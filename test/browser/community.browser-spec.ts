@@ -3,12 +3,13 @@
 // policy gives and the "First accepted answer" badge (awarded by a background job), and the
 // leaderboard lists them; on the ideas board a member submits, another votes, a moderator plans it
 // with a note and the board shows both; staff invite an engaged member to apply to the partner
-// program, and the member reads the invitation with their record on the application page.
+// program, the member reads the invitation with their record on the application page and applies, and
+// the reviewer sees that record on the application.
 // Run after `npm run build` (the API serves apps/portal/dist).
 import type { Locator, Page } from 'playwright-core';
 import { describedText, nav, signIn, useBrowserApp } from '../support/browser.js';
 import { acceptedAnswer, createStaff, policyPoints } from './community-people.js';
-import { createUsers, person } from './people.js';
+import { createUsers, person, uniqueNamespace } from './people.js';
 
 const suite = useBrowserApp({}, { viewport: { width: 1280, height: 900 } });
 const { withPage } = suite;
@@ -169,6 +170,7 @@ describe('portal: the community', () => {
     await createStaff(suite.server.app, reviewer, ['reviewer']);
     await acceptedAnswer(suite.server.app, asker, advocate);
     const message = 'Your answers on exports are great: build the plugin!';
+    const namespace = uniqueNamespace('ada-exports');
 
     await withPage('community-advocates-staff', async (staffPage) => {
       await signIn(staffPage, reviewer);
@@ -191,8 +193,27 @@ describe('portal: the community', () => {
       expect(await panel.getByLabel('Message from Guild').innerText()).toBe(message);
       const record = panel.locator('dl[aria-label="Community record"]');
       expect(await record.innerText()).toMatch(/Accepted answers\s*1/);
-      // The application form is still there below it.
-      await memberPage.getByRole('form', { name: 'Apply to the partner program' }).waitFor();
+      // The application form is still there below it: the member applies.
+      const apply = memberPage.getByRole('form', { name: 'Apply to the partner program' });
+      await apply.getByLabel('Organisation name').fill('Ada Exports');
+      await apply.getByLabel('Namespace').fill(namespace);
+      await apply.getByTestId('namespace-status').filter({ hasText: `“${namespace}” is available.` }).waitFor();
+      await apply.getByLabel('What you plan to build').fill('Export plugins for payroll and accounting tools.');
+      await apply.getByRole('button', { name: 'Submit application' }).click();
+      await memberPage.getByRole('region', { name: /Your application/ }).getByText('Waiting for review').first().waitFor();
+    });
+
+    // The reviewer weighs the application with the applicant's community record beside it.
+    await withPage('community-advocates-application', async (staffPage) => {
+      await signIn(staffPage, reviewer);
+      await nav(staffPage).getByRole('link', { name: 'Applications' }).click();
+      await staffPage.getByRole('table', { name: 'Partner applications' }).getByRole('row').filter({ hasText: namespace }).getByRole('link', { name: 'Ada Exports' }).click();
+      await staffPage.getByRole('heading', { name: /Ada Exports/, level: 1 }).waitFor();
+      const record = staffPage.locator('dl[aria-label="Community record"]');
+      await record.waitFor();
+      expect(await record.innerText()).toMatch(/Accepted answers\s*1/);
+      await staffPage.getByRole('link', { name: 'Community profile' }).click();
+      await staffPage.getByRole('heading', { name: 'Ada Advocate', level: 1 }).waitFor();
     });
   });
 });

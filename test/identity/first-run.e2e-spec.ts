@@ -42,4 +42,16 @@ describe('first run on embedded defaults', () => {
     }
     expect(Object.values(roles).flat().filter((r) => r !== 'member').sort()).toEqual(['admin', 'finance', 'moderator', 'reviewer']);
   });
+
+  it('starts the community with content made through its services: an accepted answer that earned points, a planned idea', async () => {
+    const questions = await call(ctx.app, 'GET', '/v1/community/questions');
+    expect(questions.status).toBe(200);
+    expect(questions.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(questions.body.items.some((q: { accepted: boolean }) => q.accepted)).toBe(true);
+    const ideas = await call(ctx.app, 'GET', '/v1/community/ideas');
+    expect(ideas.body.items.map((i: { status: string }) => i.status)).toContain('planned');
+    const board = await call(ctx.app, 'GET', '/v1/community/leaderboard?window=all');
+    expect(board.body.items[0]).toMatchObject({ rank: 1, member: { displayName: 'Pat Partner' } });
+    expect(board.body.items[0].points).toBeGreaterThan(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommunityCoreModule } from './community-core.module.js';
+import { CommunityDemo } from './community-demo.service.js';
 import { CreditModule } from './credit/credit.module.js';
 import { IdeasModule } from './ideas/ideas.module.js';
 import { QuestionsModule } from './questions/questions.module.js';
@@ -7,5 +8,7 @@ import { QuestionsModule } from './questions/questions.module.js';
 /** Community and credit: questions and answers, ideas, the contribution log, badges, leaderboards, advocates. */
 @Module({
   imports: [CommunityCoreModule, QuestionsModule, IdeasModule, CreditModule],
+  providers: [CommunityDemo],
+  exports: [CommunityDemo],
 })
 export class CommunityModule {}

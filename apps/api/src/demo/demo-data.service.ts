@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { StaffRole } from '@guild/contracts';
+import type { Role, StaffRole } from '@guild/contracts';
+import { CommunityDemo } from '../community/community-demo.service.js';
 import { FirstAdminService } from '../identity/first-admin.service.js';
 import { UsersService } from '../identity/users.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
@@ -25,6 +26,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly users: UsersService,
     private readonly firstAdmin: FirstAdminService,
     private readonly config: GuildConfig,
+    private readonly community: CommunityDemo,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,13 +37,18 @@ export class DemoDataService implements OnApplicationBootstrap {
   }
 
   async load(): Promise<void> {
+    const people = new Map<string, { id: string; roles: Role[] }>();
     for (const account of DEMO_ACCOUNTS) {
-      await this.users.create({ ...account, password: DEMO_PASSWORD });
+      const user = await this.users.create({ ...account, password: DEMO_PASSWORD });
+      people.set(account.email.split('@')[0]!, { id: user.id, roles: user.roles });
     }
+    const person = (name: string) => people.get(name)!;
+    await this.community.load({ buyer: person('buyer'), partner: person('partner'), reviewer: person('reviewer'), moderator: person('moderator') });
     this.logger.log(`Loaded ${DEMO_ACCOUNTS.length} demo accounts`);
     announce(this.config, [
       `Demo data loaded. Sign in at ${this.config.publicUrl}/sign-in with password "${DEMO_PASSWORD}" as:`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(22)} ${a.what}`),
+      `The community has questions, answers and ideas to start from: ${this.config.publicUrl}/community`,
     ]);
   }
 }

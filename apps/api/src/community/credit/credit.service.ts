@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
 import { UsersService } from '../../identity/users.service.js';
-import { DomainError } from '../../platform/http/domain-error.js';
-import { keysetPage, type PageQuery, type Page, toPage } from '../../platform/http/pagination.js';
+import { decodeOffsetCursor, encodeOffsetCursor, keysetPage, type PageQuery, type Page, toPage } from '../../platform/http/pagination.js';
 import { isModerator } from '../community-staff.js';
 import { notFound } from '../community.errors.js';
 import { CONTRIBUTION_POLICIES, CONTRIBUTION_SOURCES, CURRENT_POLICY } from '../contributions/contribution-policy.js';
@@ -59,7 +58,7 @@ export class CreditService {
 
   async leaderboard(window: LeaderboardWindow, query: PageQuery): Promise<LeaderboardView> {
     const limit = query.limit ?? 25;
-    const offset = decodeRankCursor(query.cursor);
+    const offset = decodeOffsetCursor(query.cursor);
     const from = leaderboardFrom(window);
     await this.windows.current();
     const sql = leaderboardPage(window, limit + 1, offset);
@@ -72,7 +71,7 @@ export class CreditService {
       window,
       from,
       items: page.map((row, i) => ({ rank: offset + i + 1, member: CommunityPeople.orUnknown(refs, row.user_id), points: row.points, badges: badges.get(row.user_id) ?? [] })),
-      nextCursor: rows.length > limit ? encodeRankCursor(offset + limit) : null,
+      nextCursor: rows.length > limit ? encodeOffsetCursor(offset + limit) : null,
     };
   }
 
@@ -192,17 +191,3 @@ function toLine(event: ContributionEvent, content: Omit<ContributionContentView,
 }
 
 /** Leaderboards page by rank: the cursor is the number of members already listed. */
-function encodeRankCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ rank: offset })).toString('base64url');
-}
-
-function decodeRankCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { rank } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { rank: unknown };
-    if (typeof rank === 'number' && Number.isInteger(rank) && rank >= 0 && rank <= 1_000_000) return rank;
-  } catch {
-    // fall through
-  }
-  throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not one this list gave out; start again without it.');
-}

@@ -238,33 +238,13 @@ export class InvitationRefView {
   by: MemberRefView | null;
 }
 
-export class AdvocateView {
+/** An engaged member on the advocate list: their record, their points in the list's window, any invitation. */
+export class AdvocateView extends MemberRecordView {
   @ApiProperty({ type: MemberRefView })
   member: MemberRefView;
 
   @ApiProperty({ description: 'Points in the window' })
   points: number;
-
-  @ApiProperty()
-  allTimePoints: number;
-
-  @ApiProperty()
-  acceptedAnswers: number;
-
-  @ApiProperty()
-  helpfulVotes: number;
-
-  @ApiProperty()
-  ideasPlanned: number;
-
-  @ApiProperty()
-  ideasShipped: number;
-
-  @ApiProperty({ type: [String] })
-  badges: string[];
-
-  @ApiProperty({ format: 'date-time' })
-  joinedAt: string;
 
   @ApiProperty({ type: InvitationRefView, nullable: true })
   invitation: InvitationRefView | null;

@@ -128,13 +128,7 @@ export class StaffCreditService {
       items.push({
         member: CommunityPeople.orUnknown(refs, userId),
         points,
-        allTimePoints: record.allTimePoints,
-        acceptedAnswers: record.acceptedAnswers,
-        helpfulVotes: record.helpfulVotes,
-        ideasPlanned: record.ideasPlanned,
-        ideasShipped: record.ideasShipped,
-        badges: record.badges,
-        joinedAt: record.joinedAt,
+        ...record,
         invitation: invitation ? { at: invitation.createdAt.toISOString(), by: invitation.invitedBy ? CommunityPeople.orUnknown(refs, invitation.invitedBy) : null } : null,
       });
     }

@@ -3,8 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
 import { ListingAccess } from '../../plugins/listing-access.service.js';
-import { DomainError } from '../../platform/http/domain-error.js';
-import { keysetPage, toPage, type Page } from '../../platform/http/pagination.js';
+import { decodeOffsetCursor, encodeOffsetCursor, keysetPage, toPage, type Page } from '../../platform/http/pagination.js';
 import { isModerator } from '../community-staff.js';
 import { Question } from '../entities/question.entity.js';
 import { QUESTION_SEARCH_VECTOR } from '../migrations/1795400000009-community.js';
@@ -50,7 +49,7 @@ export class QuestionListService {
   /** Ranked results have no stable key to resume from, so their cursor is an offset. */
   private async search(viewer: Caller | null, qb: SelectQueryBuilder<Question>, q: string, query: QuestionListQuery): Promise<Page<QuestionSummaryView>> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const offset = decodeOffset(query.cursor);
+    const offset = decodeOffsetCursor(query.cursor, 10_000);
     qb.andWhere(MATCHES, { search: q })
       .orderBy(RANK, 'DESC')
       .addOrderBy('q.created_at', 'DESC')
@@ -59,7 +58,7 @@ export class QuestionListService {
       .limit(limit + 1);
     const rows = await qb.getMany();
     const items = await this.views.summaries(viewer, rows.slice(0, limit));
-    return { items, nextCursor: rows.length > limit ? encodeOffset(offset + limit) : null };
+    return { items, nextCursor: rows.length > limit ? encodeOffsetCursor(offset + limit) : null };
   }
 
   /** The most used tags among visible questions. */
@@ -69,19 +68,4 @@ export class QuestionListService {
     );
     return rows.map((row) => ({ tag: row.tag, count: Number(row.count) }));
   }
-}
-
-function encodeOffset(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
-}
-
-function decodeOffset(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
-    if (typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 && offset <= 10_000) return offset;
-  } catch {
-    // falls through to the error below
-  }
-  throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not one this search gave out; start again without it.');
 }

@@ -3,22 +3,11 @@ import { ListingRefView } from '../../plugins/listings/listing.view.js';
 import { CommentView } from '../comments/comment.view.js';
 import { HiddenView } from '../moderation/hidden.view.js';
 import { MemberRefView } from '../people/member-ref.view.js';
+import { PostView } from '../post.view.js';
 
-export class AnswerView {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
+export class AnswerView extends PostView {
   @ApiProperty({ format: 'uuid' })
   questionId: string;
-
-  @ApiProperty({ type: MemberRefView })
-  author: MemberRefView;
-
-  @ApiProperty({ description: 'Markdown as written' })
-  body: string;
-
-  @ApiProperty({ description: 'Sanitised HTML' })
-  bodyHtml: string;
 
   @ApiProperty({ description: 'Members who found it helpful' })
   helpfulCount: number;
@@ -31,15 +20,6 @@ export class AnswerView {
 
   @ApiProperty({ description: 'Its author belongs to the partner that publishes the listing the question is about' })
   byListingPartner: boolean;
-
-  @ApiProperty({ format: 'date-time' })
-  createdAt: string;
-
-  @ApiProperty({ format: 'date-time', nullable: true, type: String })
-  editedAt: string | null;
-
-  @ApiProperty({ type: HiddenView, nullable: true, description: 'Set when a moderator hid it (only its author and moderators see it then)' })
-  hidden: HiddenView | null;
 
   @ApiProperty({ type: [CommentView] })
   comments: CommentView[];

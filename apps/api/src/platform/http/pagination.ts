@@ -103,3 +103,19 @@ export function keysetPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, q
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Lists without a stable key to resume from (ranked search results, leaderboards) page by position: how many rows came before. */
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
+}
+
+export function decodeOffsetCursor(cursor: string | undefined, max = 1_000_000): number {
+  if (!cursor) return 0;
+  try {
+    const { offset } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { offset?: unknown };
+    if (typeof offset === 'number' && Number.isSafeInteger(offset) && offset >= 0 && offset <= max) return offset;
+  } catch {
+    // falls through to the error below
+  }
+  throw new DomainError('INVALID_CURSOR', 400, 'The cursor is not one this list gave out; start again without it.');
+}

@@ -105,9 +105,25 @@ function ListingPage({ listing }: { listing: ListingRef }) {
             </ul>
           </>
         )}
+        <ListingCommunity name={view.name} />
       </article>
       <PublicVersions listing={listing} />
     </div>
+  );
+}
+
+/** Where buyers ask about the plugin and suggest changes to it: the community forms start with the listing filled in. */
+function ListingCommunity({ name }: { name: string }) {
+  // Listing names are slugs (`namespace/plugin`): nothing in them needs escaping in a query.
+  const listing = `listing=${name}`;
+  return (
+    <section aria-labelledby="listing-community-title">
+      <h2 id="listing-community-title">Community</h2>
+      <p>
+        <Link to={`/community?${listing}`}>Questions about this plugin</Link> · <Link to={`/community/questions/new?${listing}`}>Ask a question about this plugin</Link> ·{' '}
+        <Link to={`/community/ideas/new?${listing}`}>Suggest an idea</Link>
+      </p>
+    </section>
   );
 }
 

@@ -59,6 +59,8 @@ function useViewer(): string | undefined {
 export interface QuestionFilter {
   q?: string;
   tag?: string;
+  /** Only questions about this listing (`namespace/plugin`) */
+  listing?: string;
   sort: QuestionSort;
 }
 
@@ -68,7 +70,7 @@ export function useQuestions(filter: QuestionFilter) {
     queryKey: ['community', 'questions', filter, viewer],
     enabled: viewer !== undefined,
     queryFn: async ({ pageParam }) => {
-      const query: QuestionQuery = { sort: filter.sort, ...(filter.q ? { q: filter.q } : {}), ...(filter.tag ? { tag: filter.tag } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
+      const query: QuestionQuery = { sort: filter.sort, ...(filter.q ? { q: filter.q } : {}), ...(filter.tag ? { tag: filter.tag } : {}), ...(filter.listing ? { listing: filter.listing } : {}), ...(pageParam ? { cursor: pageParam } : {}) };
       return unwrap(await api.GET('/v1/community/questions', { params: { query } }));
     },
     ...cursorPaging,

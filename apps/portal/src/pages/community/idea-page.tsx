@@ -1,8 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/errors';
 import { Badge } from '../../components/badge';
-import { Alert, Button, LoadError, Loading } from '../../components/feedback';
+import { Alert, Button } from '../../components/feedback';
 import { Field } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
@@ -12,6 +11,7 @@ import { When } from '../../components/when';
 import { MarkdownEditor } from '../plugins/markdown-editor';
 import { Comments } from './comments';
 import { useCreditIdea, useEditIdea, useIdea, useMoveIdea, type Idea, type IdeaStatusChange } from './community-api';
+import { QueryGate } from './query-gate';
 import { CommunityNav } from './community-nav';
 import { IDEA_STATUS_LABELS, IdeaStatusBadge, NEXT_STATUSES, VoteToggle } from './idea-status';
 import { HiddenNotice, ModerationControl } from './moderation';
@@ -25,54 +25,32 @@ export function IdeaPage() {
 
 function IdeaView({ id }: { id: string }) {
   const idea = useIdea(id);
-  if (idea.isPending) {
-    return (
-      <section className="card">
-        <Loading label="Loading the idea…" />
-      </section>
-    );
-  }
-  if (idea.isError) {
-    const notFound = idea.error instanceof ApiError && idea.error.status === 404;
-    return (
-      <section className="card card--narrow">
-        {notFound ? (
-          <>
-            <h1>Idea not found</h1>
-            <p>There is no such idea, or it was removed.</p>
-            <p>
-              <Link to="/community/ideas">Browse the ideas</Link>
-            </p>
-          </>
-        ) : (
-          <LoadError error={idea.error} what="the idea" onRetry={() => void idea.refetch()} />
-        )}
-      </section>
-    );
-  }
-  const data = idea.data;
   return (
-    <div className="page-stack">
-      <IdeaCard idea={data} />
-      {data.viewer.canMoveStatus && NEXT_STATUSES[data.status].length > 0 && <StatusForm key={data.status} idea={data} />}
-      <section className="card" aria-labelledby="history-title">
-        <h2 id="history-title" className="card__title">
-          History
-        </h2>
-        <Timeline
-          label="Status history"
-          entries={data.history.map((entry) => ({ at: entry.at, title: `${IDEA_STATUS_LABELS[entry.from]} → ${IDEA_STATUS_LABELS[entry.to]}`, who: entry.actor?.displayName ?? null, message: entry.note }))}
-        />
-      </section>
-      {(data.status === 'shipped' || data.credits.length > 0) && <Credits idea={data} />}
-      <section className="card" aria-labelledby="discussion-title">
-        <h2 id="discussion-title" className="card__title">
-          Discussion
-        </h2>
-        {data.comments.length === 0 && <p className="muted">No comments yet.</p>}
-        <Comments kind="idea" id={data.id} comments={data.comments} label="the idea" />
-      </section>
-    </div>
+    <QueryGate query={idea} what="the idea" missing={{ title: 'Idea not found', text: 'There is no such idea, or it was removed.', link: { to: '/community/ideas', label: 'Browse the ideas' } }}>
+      {(data) => (
+        <div className="page-stack">
+          <IdeaCard idea={data} />
+          {data.viewer.canMoveStatus && NEXT_STATUSES[data.status].length > 0 && <StatusForm key={data.status} idea={data} />}
+          <section className="card" aria-labelledby="history-title">
+            <h2 id="history-title" className="card__title">
+              History
+            </h2>
+            <Timeline
+              label="Status history"
+              entries={data.history.map((entry) => ({ at: entry.at, title: `${IDEA_STATUS_LABELS[entry.from]} → ${IDEA_STATUS_LABELS[entry.to]}`, who: entry.actor?.displayName ?? null, message: entry.note }))}
+            />
+          </section>
+          {(data.status === 'shipped' || data.credits.length > 0) && <Credits idea={data} />}
+          <section className="card" aria-labelledby="discussion-title">
+            <h2 id="discussion-title" className="card__title">
+              Discussion
+            </h2>
+            {data.comments.length === 0 && <p className="muted">No comments yet.</p>}
+            <Comments kind="idea" id={data.id} comments={data.comments} label="the idea" />
+          </section>
+        </div>
+      )}
+    </QueryGate>
   );
 }
 

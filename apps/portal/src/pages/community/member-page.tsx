@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/errors';
 import { Badge } from '../../components/badge';
 import { LoadError, Loading } from '../../components/feedback';
 import { LoadMore } from '../../components/load-more';
 import { Table } from '../../components/table';
 import { When } from '../../components/when';
 import { useContributions, useMemberProfile, type ContributionLine, type MemberProfile } from './community-api';
+import { QueryGate } from './query-gate';
 import { CommunityNav } from './community-nav';
 import { contentLink, signedPoints, sourceLabel } from './contribution-text';
 import { MemberName } from './people';
@@ -18,63 +18,42 @@ export function MemberPage() {
 
 function Profile({ id }: { id: string }) {
   const profile = useMemberProfile(id);
-  if (profile.isPending) {
-    return (
-      <section className="card">
-        <Loading label="Loading the profile…" />
-      </section>
-    );
-  }
-  if (profile.isError) {
-    const notFound = profile.error instanceof ApiError && profile.error.status === 404;
-    return (
-      <section className="card card--narrow">
-        {notFound ? (
-          <>
-            <h1>Member not found</h1>
-            <p>
-              <Link to="/community/leaderboard">See the leaderboard</Link>
-            </p>
-          </>
-        ) : (
-          <LoadError error={profile.error} what="the profile" onRetry={() => void profile.refetch()} />
-        )}
-      </section>
-    );
-  }
-  const data = profile.data;
   return (
-    <div className="page-stack">
-      <section className="card" aria-labelledby="member-title">
-        <CommunityNav />
-        <h1 id="member-title">{data.member.displayName}</h1>
-        <p className="muted">
-          <MemberName member={data.member} /> · member since <When value={data.joinedAt} empty="—" />
-        </p>
-        <Points profile={data} />
-        <h2>Badges</h2>
-        {data.badges.length === 0 ? (
-          <p className="muted">No badges yet.</p>
-        ) : (
-          <ul className="plain-list badges" aria-label="Badges">
-            {data.badges.map((badge) => (
-              <li key={badge.code} title={badge.description}>
-                <Badge tone="processed">{badge.name}</Badge> <span className="muted">{badge.description}</span> · <When value={badge.awardedAt} empty="—" />
-              </li>
-            ))}
-          </ul>
-        )}
-        <h2>Contributions</h2>
-        <dl className="stats" aria-label="Contributions">
-          <Stat label="Questions" value={data.counts.questions} />
-          <Stat label="Answers" value={data.counts.answers} />
-          <Stat label="Accepted answers" value={data.counts.acceptedAnswers} />
-          <Stat label="Ideas" value={data.counts.ideas} />
-          <Stat label="Ideas shipped" value={data.counts.ideasShipped} />
-        </dl>
-      </section>
-      <Recent profile={data} />
-    </div>
+    <QueryGate query={profile} what="the profile" missing={{ title: 'Member not found', link: { to: '/community/leaderboard', label: 'See the leaderboard' } }}>
+      {(data) => (
+        <div className="page-stack">
+          <section className="card" aria-labelledby="member-title">
+            <CommunityNav />
+            <h1 id="member-title">{data.member.displayName}</h1>
+            <p className="muted">
+              <MemberName member={data.member} /> · member since <When value={data.joinedAt} empty="—" />
+            </p>
+            <Points profile={data} />
+            <h2>Badges</h2>
+            {data.badges.length === 0 ? (
+              <p className="muted">No badges yet.</p>
+            ) : (
+              <ul className="plain-list badges" aria-label="Badges">
+                {data.badges.map((badge) => (
+                  <li key={badge.code} title={badge.description}>
+                    <Badge tone="processed">{badge.name}</Badge> <span className="muted">{badge.description}</span> · <When value={badge.awardedAt} empty="—" />
+                  </li>
+                ))}
+              </ul>
+            )}
+            <h2>Contributions</h2>
+            <dl className="stats" aria-label="Contributions">
+              <Stat label="Questions" value={data.counts.questions} />
+              <Stat label="Answers" value={data.counts.answers} />
+              <Stat label="Accepted answers" value={data.counts.acceptedAnswers} />
+              <Stat label="Ideas" value={data.counts.ideas} />
+              <Stat label="Ideas shipped" value={data.counts.ideasShipped} />
+            </dl>
+          </section>
+          <Recent profile={data} />
+        </div>
+      )}
+    </QueryGate>
   );
 }
 

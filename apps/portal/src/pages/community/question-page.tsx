@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../../api/errors';
 import { useAuth } from '../../auth/auth-store';
 import { Badge } from '../../components/badge';
-import { Alert, Button, ErrorAlert, LoadError, Loading } from '../../components/feedback';
+import { Alert, Button, ErrorAlert, Loading } from '../../components/feedback';
 import { Field } from '../../components/field';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { When } from '../../components/when';
@@ -11,6 +10,7 @@ import { MarkdownEditor } from '../plugins/markdown-editor';
 import { parseTags } from './ask-question-page';
 import { Comments, SignInToTakePart } from './comments';
 import { useAccept, useAnswer, useEditAnswer, useEditQuestion, useHelpful, useQuestion, type Answer, type Question } from './community-api';
+import { QueryGate } from './query-gate';
 import { CommunityNav } from './community-nav';
 import { HiddenNotice, ModerationControl } from './moderation';
 import { MemberName } from './people';
@@ -23,38 +23,16 @@ export function QuestionPage() {
 
 function QuestionView({ id }: { id: string }) {
   const question = useQuestion(id);
-  if (question.isPending) {
-    return (
-      <section className="card">
-        <Loading label="Loading the question…" />
-      </section>
-    );
-  }
-  if (question.isError) {
-    const notFound = question.error instanceof ApiError && question.error.status === 404;
-    return (
-      <section className="card card--narrow">
-        {notFound ? (
-          <>
-            <h1>Question not found</h1>
-            <p>There is no such question, or it was removed.</p>
-            <p>
-              <Link to="/community">Browse the questions</Link>
-            </p>
-          </>
-        ) : (
-          <LoadError error={question.error} what="the question" onRetry={() => void question.refetch()} />
-        )}
-      </section>
-    );
-  }
-  const data = question.data;
   return (
-    <div className="page-stack">
-      <QuestionCard question={data} />
-      <Answers question={data} />
-      <AnswerArea question={data} />
-    </div>
+    <QueryGate query={question} what="the question" missing={{ title: 'Question not found', text: 'There is no such question, or it was removed.', link: { to: '/community', label: 'Browse the questions' } }}>
+      {(data) => (
+        <div className="page-stack">
+          <QuestionCard question={data} />
+          <Answers question={data} />
+          <AnswerArea question={data} />
+        </div>
+      )}
+    </QueryGate>
   );
 }
 

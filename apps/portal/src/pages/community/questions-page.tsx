@@ -24,27 +24,38 @@ export function QuestionsPage() {
     sort: SORTS.find((s) => s.value === params.get('sort'))?.value ?? 'newest',
     q: params.get('q')?.trim() || undefined,
     tag: params.get('tag')?.trim() || undefined,
+    listing: params.get('listing')?.trim() || undefined,
   };
   const apply = (next: QuestionFilter) => {
     const search = new URLSearchParams();
     if (next.sort !== 'newest') search.set('sort', next.sort);
     if (next.q) search.set('q', next.q);
     if (next.tag) search.set('tag', next.tag);
+    if (next.listing) search.set('listing', next.listing);
     setParams(search);
   };
   const auth = useAuth();
+  const ask = filter.listing ? `/community/questions/new?listing=${encodeURIComponent(filter.listing)}` : '/community/questions/new';
   return (
     <section className="card">
       <CommunityNav />
       <div className="card__header">
         <h1>Questions</h1>
         {auth.status !== 'restoring' && (
-          <Link className="button button--primary" to={auth.status === 'signed-in' ? '/community/questions/new' : `/sign-in?next=${encodeURIComponent('/community/questions/new')}`}>
+          <Link className="button button--primary" to={auth.status === 'signed-in' ? ask : `/sign-in?next=${encodeURIComponent(ask)}`}>
             Ask a question
           </Link>
         )}
       </div>
       <p className="muted">Ask the community about Guild and its plugins; answers the asker accepts earn their authors points.</p>
+      {filter.listing && (
+        <p className="muted">
+          Questions about <Link to={`/plugins/${filter.listing}`}>{filter.listing}</Link> ·{' '}
+          <Button type="button" variant="link" onClick={() => apply({ ...filter, listing: undefined })}>
+            All questions
+          </Button>
+        </p>
+      )}
       <QuestionFilters key={`${filter.q ?? ''}`} filter={filter} onChange={apply} />
       <Choices label="Sort questions" choices={SORTS} value={filter.sort} onChange={(sort) => apply({ ...filter, sort })} />
       <QuestionList key={JSON.stringify(filter)} filter={filter} />
@@ -87,7 +98,7 @@ function QuestionList({ filter }: { filter: QuestionFilter }) {
   if (items.length === 0) {
     return (
       <div className="empty">
-        <p>{filter.q || filter.tag ? 'No questions match.' : filter.sort === 'unanswered' ? 'Every question has an answer.' : 'No questions yet. Be the first to ask.'}</p>
+        <p>{filter.q || filter.tag || filter.listing ? 'No questions match.' : filter.sort === 'unanswered' ? 'Every question has an answer.' : 'No questions yet. Be the first to ask.'}</p>
       </div>
     );
   }

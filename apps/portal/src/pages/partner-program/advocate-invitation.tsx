@@ -1,6 +1,6 @@
+import { CommunityRecord } from '../../components/community-record';
 import { Alert } from '../../components/feedback';
 import { When } from '../../components/when';
-import { RecordDetails } from '../community/record';
 import { useMyInvitation } from '../staff-advocates/advocates-api';
 
 /** When staff invited the member to apply (for what they did in the community): who, when, their message and the record. */
@@ -22,7 +22,7 @@ export function AdvocateInvitationPanel() {
           </blockquote>
         )}
         <p className="muted">Reviewers see this record with your application:</p>
-        <RecordDetails record={data.record} />
+        <CommunityRecord record={data.record} memberId={data.member.id} profileLabel="Your community profile" />
       </Alert>
     </section>
   );

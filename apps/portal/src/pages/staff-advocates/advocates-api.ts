@@ -34,3 +34,11 @@ export function useMyInvitation(enabled: boolean) {
     queryFn: async () => unwrap(await api.GET('/v1/community/me/invitation')).invitation,
   });
 }
+
+/** A member's community record as it stands now (staff); 404 for a member Guild does not know. */
+export function useMemberRecord(userId: string) {
+  return useQuery({
+    queryKey: ['staff', 'community', 'members', userId, 'record'],
+    queryFn: async () => unwrap(await api.GET('/v1/staff/community/members/{id}/record', { params: { path: { id: userId } } })),
+  });
+}

@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/errors';
 import { RequireRole } from '../../auth/require-role';
 import { PARTNER_APPLICATION_ROLES } from '../../auth/roles';
+import { CommunityRecord } from '../../components/community-record';
 import { DecisionClosed, DecisionForm } from '../../components/decision-form';
 import { Alert, LoadError, Loading } from '../../components/feedback';
-import { When } from '../../components/when';
 import { ApplicationDetails, ApplicationHistory, ApplicationStatusBadge } from '../partner-program/application-status';
-import { useDecide, useReviewedApplication, type ReviewedApplication } from './staff-application-api';
+import { useMemberRecord } from '../staff-advocates/advocates-api';
+import { useDecide, useReviewedApplication } from './staff-application-api';
 
 export function StaffApplicationPage() {
   return (
@@ -71,7 +73,7 @@ function Review() {
             Partner created: <Link to={`/partners/${data.partnerNamespace}`}>@{data.partnerNamespace}</Link>
           </p>
         )}
-        <CommunityRecord application={data} />
+        <ApplicantCommunityRecord userId={data.applicant.id} />
         <h2>History</h2>
         <ApplicationHistory history={data.history} />
       </section>
@@ -84,32 +86,23 @@ function Review() {
   );
 }
 
-/** What Guild knows of the applicant as a community member; parts that do not exist yet say so. */
-function CommunityRecord({ application }: { application: ReviewedApplication }) {
-  const { community } = application;
-  if (!community) return null;
-  const rows: [string, number | null][] = [
-    ['Contribution points', community.contributionPoints],
-    ['Answers', community.answers],
-    ['Ideas', community.ideas],
-    ['Reviews', community.reviews],
-    ['Purchases', community.purchases],
-  ];
+/** The applicant's community record as it stands now, so reviewers can weigh their engagement. */
+function ApplicantCommunityRecord({ userId }: { userId: string }) {
+  const record = useMemberRecord(userId);
   return (
-    <>
-      <h2>Community record</h2>
-      <dl className="details">
-        <dt>Member since</dt>
-        <dd>
-          <When value={community.memberSince} empty="—" />
-        </dd>
-        {rows.map(([label, value]) => (
-          <div key={label} className="details__row">
-            <dt>{label}</dt>
-            <dd>{value ?? <span className="muted">Not tracked yet</span>}</dd>
-          </div>
-        ))}
-      </dl>
-    </>
+    <section aria-labelledby="community-record-title">
+      <h2 id="community-record-title">Community record</h2>
+      {record.isPending ? (
+        <Loading label="Loading the community record…" />
+      ) : record.isError ? (
+        record.error instanceof ApiError && record.error.status === 404 ? (
+          <p className="muted">No community activity yet.</p>
+        ) : (
+          <LoadError error={record.error} what="the community record" onRetry={() => void record.refetch()} />
+        )
+      ) : (
+        <CommunityRecord record={record.data} memberId={userId} />
+      )}
+    </section>
   );
 }
