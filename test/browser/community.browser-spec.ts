@@ -212,6 +212,7 @@ describe('portal: the community', () => {
       const record = staffPage.locator('dl[aria-label="Community record"]');
       await record.waitFor();
       expect(await record.innerText()).toMatch(/Accepted answers\s*1/);
+      await staffPage.getByText(/Invited to apply by .+ on /).waitFor();
       await staffPage.getByRole('link', { name: 'Community profile' }).click();
       await staffPage.getByRole('heading', { name: 'Ada Advocate', level: 1 }).waitFor();
     });

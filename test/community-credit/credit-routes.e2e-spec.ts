@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ContributionsService, type AwardInput } from '../../apps/api/src/community/contributions/contributions.service.js';
 import { BadgesJob } from '../../apps/api/src/community/credit/badges.job.js';
+import { applicationBody } from '../partner-applications/applications.js';
 import { partnerFactories } from '../partners/partner-factory.js';
 import type { SignedIn } from '../support/factories.js';
 import { call } from '../support/http.js';
@@ -177,7 +178,7 @@ describe('community credit routes: policy, badges, leaderboards, profiles, award
     expect((await get(`/community/members/${other.id}`)).body.badges.map((b: { code: string }) => b.code)).toEqual(['idea_planned']);
   });
 
-  it('lists advocates (members in no partner), invites them once, and shows the member the invitation and record', async () => {
+  it('lists advocates (members in no partner), invites them once, and shows the invitation and record to the member and beside their application', async () => {
     const [reviewer, moderator, member] = [await s.make.newStaff('reviewer'), await s.make.newStaff('moderator'), await s.make.newMember('advocate')];
     const partnerOwner = await s.make.newMember('partner-owner');
     await partnerFactories(s.ctx.app).newPartner(partnerOwner);
@@ -219,6 +220,19 @@ describe('community credit routes: policy, badges, leaderboards, profiles, award
     expect(record.status).toBe(200);
     expect(record.body).toMatchObject({ allTimePoints: 55, acceptedAnswers: 1 });
     expect((await get(`/staff/community/members/${member.id}/record`, member)).status).toBe(403);
+
+    // The member applies; the reviewer reads the invitation and the record beside the application.
+    const applied = await post('/partner-applications', member, applicationBody());
+    expect(applied.status).toBe(201);
+    const application = await get(`/partner-applications/${applied.body.id}`, reviewer);
+    expect(application.body.community).toMatchObject({
+      contributionPoints: 55,
+      acceptedAnswers: 1,
+      ideasShipped: 1,
+      invitedAt: invited.body.createdAt,
+      invitedBy: 'Staff reviewer',
+    });
+    expect((await get(`/partner-applications/${applied.body.id}`, member)).body).not.toHaveProperty('community');
   });
 
   it('gives the uploader points when a reviewer publishes their plugin version', async () => {

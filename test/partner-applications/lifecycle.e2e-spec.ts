@@ -40,10 +40,24 @@ describe('partner applications: from applying to a partner', () => {
     ]);
     expect(queue.body.items[1]).not.toHaveProperty('history');
 
-    // Reviewers see the applicant's community record as it exists today.
+    // Reviewers see the applicant's community record (a newcomer's is all zeros; reviews and purchases come later).
     const detail = await get(`/v1/partner-applications/${id}`, reviewer.accessToken);
     const applicantUser = await get(`/v1/staff/users/${applicant.id}`, admin.accessToken);
-    expect(detail.body.community).toEqual({ memberSince: applicantUser.body.createdAt, contributionPoints: null, answers: null, ideas: null, reviews: null, purchases: null });
+    expect(detail.body.community).toEqual({
+      memberSince: applicantUser.body.createdAt,
+      contributionPoints: 0,
+      last12MonthsPoints: 0,
+      answers: 0,
+      acceptedAnswers: 0,
+      helpfulVotes: 0,
+      ideas: 0,
+      ideasShipped: 0,
+      badges: [],
+      reviews: null,
+      purchases: null,
+      invitedAt: null,
+      invitedBy: null,
+    });
 
     const asked = await steps.decide(reviewer, id, 'request-changes', 'Tell us which plugins you will build first.');
     expect(asked.status).toBe(200);

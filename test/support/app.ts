@@ -66,6 +66,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     GUILD_ADMIN_PASSWORD: 'root-admin-password-1',
     GUILD_AUTH_RATE_LIMIT_PER_IP: '100000',
     GUILD_AUTH_RATE_LIMIT_PER_ACCOUNT: '100000',
+    GUILD_COMMUNITY_POSTS_PER_HOUR: '100000',
+    GUILD_COMMUNITY_REPLIES_PER_HOUR: '100000',
     GUILD_REDIS_PREFIX: prefix,
     GUILD_PORTAL_DIR: `${process.cwd()}/apps/portal/dist`,
     STRIPE_EMULATOR_PORT: '0',

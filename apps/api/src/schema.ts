@@ -4,6 +4,7 @@ import { Audit1795400000001 } from './audit/migrations/1795400000001-audit.js';
 import { AdvocateInvitation } from './community/entities/advocate-invitation.entity.js';
 import { Answer } from './community/entities/answer.entity.js';
 import { CommunityComment } from './community/entities/comment.entity.js';
+import { CommunityReport } from './community/entities/community-report.entity.js';
 import { ContentRevision } from './community/entities/content-revision.entity.js';
 import { ContributionAward } from './community/entities/contribution-award.entity.js';
 import { ContributionEvent } from './community/entities/contribution-event.entity.js';
@@ -15,6 +16,7 @@ import { MemberBadge } from './community/entities/member-badge.entity.js';
 import { Question } from './community/entities/question.entity.js';
 import { AnswerVote, IdeaVote } from './community/entities/votes.entity.js';
 import { Community1795400000009 } from './community/migrations/1795400000009-community.js';
+import { CommunityReports1795400000010 } from './community/migrations/1795400000010-community-reports.js';
 import { ApiToken } from './identity/api-token.entity.js';
 import { Identity1795400000000 } from './identity/migrations/1795400000000-identity.js';
 import { RefreshToken } from './identity/refresh-token.entity.js';
@@ -77,6 +79,7 @@ export const entities = [
   ContributionWindowState,
   MemberBadge,
   AdvocateInvitation,
+  CommunityReport,
 ];
 export const migrations = [
   Identity1795400000000,
@@ -89,4 +92,5 @@ export const migrations = [
   PluginStorage1795400000007,
   Plugins1795400000008,
   Community1795400000009,
+  CommunityReports1795400000010,
 ];

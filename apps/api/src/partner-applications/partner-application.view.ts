@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import type { ApplicantRecord } from '../community/credit/applicant-records.service.js';
 import type { User } from '../identity/user.entity.js';
 import { APPLICATION_ACTIONS, type ApplicationAction, type PartnerApplicationEvent } from './partner-application-event.entity.js';
 import { APPLICATION_STATUSES, type ApplicationStatus, type PartnerApplication } from './partner-application.entity.js';
@@ -21,14 +22,21 @@ export class ApplicationHistoryEntry {
   @ApiProperty({ nullable: true, type: String }) message: string | null;
 }
 
-/** What exists of the applicant's community record today; the rest arrives with the community domain. */
+/** The applicant's community record, for reviewers (reviews and purchases arrive with ratings and commerce: null until then). */
 export class CommunityRecordView {
   @ApiProperty() memberSince: string;
-  @ApiProperty({ nullable: true, type: Number }) contributionPoints: number | null;
-  @ApiProperty({ nullable: true, type: Number }) answers: number | null;
-  @ApiProperty({ nullable: true, type: Number }) ideas: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'All-time contribution points' }) contributionPoints: number | null;
+  @ApiProperty({ description: 'Contribution points over the last 12 months' }) last12MonthsPoints: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Visible answers written' }) answers: number | null;
+  @ApiProperty({ description: 'Answers the asker accepted' }) acceptedAnswers: number;
+  @ApiProperty({ description: 'Helpful votes received' }) helpfulVotes: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'Visible ideas submitted' }) ideas: number | null;
+  @ApiProperty() ideasShipped: number;
+  @ApiProperty({ type: [String], description: 'Badge codes' }) badges: string[];
   @ApiProperty({ nullable: true, type: Number }) reviews: number | null;
   @ApiProperty({ nullable: true, type: Number }) purchases: number | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When staff invited the applicant to apply (advocate discovery)' }) invitedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Who invited them' }) invitedBy: string | null;
 }
 
 export class ApplicationView {
@@ -88,8 +96,22 @@ export function toApplicationView(application: Loaded, events: LoadedEvent[]): A
   };
 }
 
-export function toCommunityRecord(applicant: User): CommunityRecordView {
-  return { memberSince: applicant.createdAt.toISOString(), contributionPoints: null, answers: null, ideas: null, reviews: null, purchases: null };
+export function toCommunityRecord(applicant: User, record: ApplicantRecord): CommunityRecordView {
+  return {
+    memberSince: applicant.createdAt.toISOString(),
+    contributionPoints: record.allTimePoints,
+    last12MonthsPoints: record.last12MonthsPoints,
+    answers: record.answers,
+    acceptedAnswers: record.acceptedAnswers,
+    helpfulVotes: record.helpfulVotes,
+    ideas: record.ideas,
+    ideasShipped: record.ideasShipped,
+    badges: record.badges,
+    reviews: null,
+    purchases: null,
+    invitedAt: record.invitation?.at ?? null,
+    invitedBy: record.invitation?.by ?? null,
+  };
 }
 
 function toSummary(a: Loaded): Omit<ApplicationView, 'history' | 'community'> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
 import type { Caller } from '../identity/caller.js';
+import { ApplicantRecords } from '../community/credit/applicant-records.service.js';
 import { PartnersService } from '../partners/partners.service.js';
 import { GuildConfig } from '../platform/config/guild-config.js';
 import { judgeNamespace } from './application-namespace.policy.js';
@@ -22,6 +23,7 @@ export class PartnerApplicationsService {
     private readonly applications: PartnerApplicationsRepository,
     private readonly config: GuildConfig,
     private readonly partners: PartnersService,
+    private readonly community: ApplicantRecords,
   ) {}
 
   /** Namespaces partners hold plus those open applications ask for (but not the applicant's own). */
@@ -69,7 +71,7 @@ export class PartnerApplicationsService {
     const isStaff = isReviewer(caller);
     if (!application || (application.applicantId !== caller.userId && !isStaff)) throw notFound();
     const [view] = await this.applications.views(this.db.manager, [application]);
-    return isStaff ? { ...view, community: toCommunityRecord(application.applicant) } : view;
+    return isStaff ? { ...view, community: toCommunityRecord(application.applicant, await this.community.of(application.applicantId)) } : view;
   }
 
   async update(caller: Caller, id: string, changes: UpdateApplicationDto): Promise<ApplicationView> {

@@ -840,62 +840,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/plugins": {
+    "/v1/community/contribution-policy": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["Listings_list"];
-        put?: never;
-        post: operations["Listings_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Listings_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch: operations["Listings_update"];
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/listing-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Listings_submitChanges"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/partners/{namespace}/plugins": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Listings_ofPartner"];
+        get: operations["Credit_policy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -904,62 +856,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/plugins/{namespace}/{plugin}/icon": {
+    "/v1/community/badges": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put: operations["ListingMedia_setIcon"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/screenshots": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["ListingMedia_addScreenshot"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/screenshots/{sha256}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["ListingMedia_removeScreenshot"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugin-media/{sha256}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ListingMedia_read"];
+        get: operations["Credit_badges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -968,46 +872,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/markdown/preview": {
+    "/v1/community/leaderboard": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["MarkdownPreview_preview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Versions_list"];
-        put?: never;
-        post: operations["Versions_upload"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Versions_get"];
+        get: operations["Credit_leaderboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1016,14 +888,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/package": {
+    "/v1/community/members/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["Versions_download"];
+        get: operations["Credit_profile"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1032,126 +904,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/withdraw": {
+    "/v1/community/members/{id}/contributions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["Versions_withdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/deprecate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Versions_deprecate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/undeprecate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Versions_undeprecate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/yank": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Versions_yank"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["Versions_unyank"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/yank": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffVersions_yank"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffVersions_unyank"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugin-reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["StaffPluginReviews_queue"];
+        get: operations["Credit_contributions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1160,14 +920,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/plugin-reviews/stats": {
+    "/v1/community/me/invitation": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["StaffPluginReviews_stats"];
+        get: operations["Credit_myInvitation"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1176,14 +936,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/plugin-reviews/{id}": {
+    "/v1/staff/community/awards": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["StaffPluginReviews_detail"];
+        get?: never;
+        put?: never;
+        post: operations["Credit_award"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/advocates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Credit_advocates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1192,7 +968,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/plugin-reviews/{id}/claim": {
+    "/v1/staff/community/advocates/{userId}/invite": {
         parameters: {
             query?: never;
             header?: never;
@@ -1201,85 +977,21 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["StaffPluginReviews_claim"];
+        post: operations["Credit_invite"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/plugin-reviews/{id}/release": {
+    "/v1/staff/community/members/{id}/record": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post: operations["StaffPluginReviews_release"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugin-reviews/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffPluginReviews_approve"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugin-reviews/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffPluginReviews_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/plugin-reviews/{id}/request-changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["StaffPluginReviews_requestChanges"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/plugins/{namespace}/{plugin}/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["ListingReviews_list"];
+        get: operations["Credit_record"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1592,6 +1304,150 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_list"];
+        put?: never;
+        post: operations["Listings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Listings_update"];
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/listing-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Listings_submitChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/partners/{namespace}/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Listings_ofPartner"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/icon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ListingMedia_setIcon"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/screenshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ListingMedia_addScreenshot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/screenshots/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["ListingMedia_removeScreenshot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugin-media/{sha256}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListingMedia_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/markdown/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MarkdownPreview_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/community/ideas": {
         parameters: {
             query?: never;
@@ -1736,14 +1592,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/community/contribution-policy": {
+    "/v1/plugins/{namespace}/{plugin}/versions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["Credit_policy"];
+        get: operations["Versions_list"];
+        put?: never;
+        post: operations["Versions_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Versions_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1752,14 +1624,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/community/badges": {
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/package": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["Credit_badges"];
+        get: operations["Versions_download"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1768,71 +1640,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/community/leaderboard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Credit_leaderboard"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/community/members/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Credit_profile"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/community/members/{id}/contributions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Credit_contributions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/community/me/invitation": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Credit_myInvitation"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/community/awards": {
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/withdraw": {
         parameters: {
             query?: never;
             header?: never;
@@ -1841,30 +1649,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Credit_award"];
+        post: operations["Versions_withdraw"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/community/advocates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["Credit_advocates"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/staff/community/advocates/{userId}/invite": {
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/deprecate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1873,21 +1665,229 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Credit_invite"];
+        post: operations["Versions_deprecate"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/staff/community/members/{id}/record": {
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/undeprecate": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["Credit_record"];
+        get?: never;
+        put?: never;
+        post: operations["Versions_undeprecate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_yank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Versions_unyank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/yank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffVersions_yank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugins/{namespace}/{plugin}/versions/{version}/unyank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffVersions_unyank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["StaffPluginReviews_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/plugin-reviews/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["StaffPluginReviews_requestChanges"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plugins/{namespace}/{plugin}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ListingReviews_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2341,11 +2341,27 @@ export interface components {
         };
         CommunityRecordView: {
             memberSince: string;
+            /** @description All-time contribution points */
             contributionPoints: number | null;
+            /** @description Contribution points over the last 12 months */
+            last12MonthsPoints: number;
+            /** @description Visible answers written */
             answers: number | null;
+            /** @description Answers the asker accepted */
+            acceptedAnswers: number;
+            /** @description Helpful votes received */
+            helpfulVotes: number;
+            /** @description Visible ideas submitted */
             ideas: number | null;
+            ideasShipped: number;
+            /** @description Badge codes */
+            badges: string[];
             reviews: number | null;
             purchases: number | null;
+            /** @description When staff invited the applicant to apply (advocate discovery) */
+            invitedAt: string | null;
+            /** @description Who invited them */
+            invitedBy: string | null;
         };
         ApplicationView: {
             /** Format: uuid */
@@ -2422,6 +2438,402 @@ export interface components {
         DecisionMessageDto: {
             /** @description Shown to the applicant */
             message: string;
+        };
+        PolicyRuleView: {
+            /** @enum {string} */
+            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
+            /** @description Points per award (for staff awards: the most one award may give) */
+            points: number;
+            /** @description The most points the source gives a member per UTC day; null: no cap */
+            dailyCap: number | null;
+            description: string;
+        };
+        ContributionPolicyView: {
+            version: number;
+            /** Format: date */
+            effectiveFrom: string;
+            rules: components["schemas"]["PolicyRuleView"][];
+            /** @description Every policy version (each line of the log names the one that priced it) */
+            versions: number[];
+        };
+        BadgeView: {
+            /** @example first_accepted_answer */
+            code: string;
+            name: string;
+            /** @description What earns it */
+            description: string;
+            /** @description Members who hold it */
+            holders: number;
+        };
+        MemberPartnerView: {
+            /** @example acme */
+            namespace: string;
+            /** @example Acme Tools */
+            name: string;
+        };
+        MemberRefView: {
+            /** Format: uuid */
+            id: string;
+            displayName: string;
+            /** @description The member is Guild staff */
+            staff: boolean;
+            /** @description Partners the member belongs to (empty for customers) */
+            partners: components["schemas"]["MemberPartnerView"][];
+        };
+        LeaderboardEntryView: {
+            /** @description 1, 2, 3 …: points descending, equal points by member id */
+            rank: number;
+            member: components["schemas"]["MemberRefView"];
+            points: number;
+            /** @description Badge codes */
+            badges: string[];
+        };
+        LeaderboardView: {
+            /** @enum {string} */
+            window: "30d" | "12m" | "all";
+            /**
+             * Format: date
+             * @description First UTC day counted (today included); null for all time
+             */
+            from: string | null;
+            items: components["schemas"]["LeaderboardEntryView"][];
+            nextCursor: string | null;
+        };
+        MemberPointsView: {
+            last30Days: number;
+            last12Months: number;
+            allTime: number;
+        };
+        WindowNumbersView: {
+            last30Days: number | null;
+            last12Months: number | null;
+            allTime: number | null;
+        };
+        MemberBadgeView: {
+            code: string;
+            name: string;
+            description: string;
+            /** Format: date-time */
+            awardedAt: string;
+        };
+        MemberCountsView: {
+            questions: number;
+            answers: number;
+            acceptedAnswers: number;
+            ideas: number;
+            ideasShipped: number;
+        };
+        ContributionContentView: {
+            /**
+             * @description question, answer, idea, plugin_version, staff_award …
+             * @example answer
+             */
+            type: string;
+            id: string;
+            /** @description null when hidden (except to moderators) or when it has none */
+            title: string | null;
+            /** @description Portal path; null when hidden or when there is no page */
+            link: string | null;
+        };
+        ContributionLineView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "award" | "revocation";
+            /** @enum {string} */
+            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
+            /** @description Positive for an award (0 when capped), negative for a revocation */
+            points: number;
+            /** @description The policy version that priced it */
+            ruleVersion: number;
+            content: components["schemas"]["ContributionContentView"];
+            /** @description A staff award's reason, or why an award was revoked */
+            reason: string | null;
+            /** @description A staff award's prize note; for plugin versions, which version */
+            note: string | null;
+            /** @description Cut by its source’s daily cap */
+            capped: boolean;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        MemberProfileView: {
+            member: components["schemas"]["MemberRefView"];
+            /** Format: date-time */
+            joinedAt: string;
+            points: components["schemas"]["MemberPointsView"];
+            /** @description Leaderboard ranks; null where the member has no points */
+            ranks: components["schemas"]["WindowNumbersView"];
+            badges: components["schemas"]["MemberBadgeView"][];
+            counts: components["schemas"]["MemberCountsView"];
+            /** @description The latest 10 lines of the log */
+            recent: components["schemas"]["ContributionLineView"][];
+        };
+        ContributionPageView: {
+            items: components["schemas"]["ContributionLineView"][];
+            nextCursor: string | null;
+        };
+        MemberRecordView: {
+            allTimePoints: number;
+            last12MonthsPoints: number;
+            /** @description Standing accepted-answer awards */
+            acceptedAnswers: number;
+            /** @description Standing helpful votes received */
+            helpfulVotes: number;
+            ideasPlanned: number;
+            ideasShipped: number;
+            badges: string[];
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        AdvocateInvitationView: {
+            /** Format: uuid */
+            id: string;
+            member: components["schemas"]["MemberRefView"];
+            invitedBy: components["schemas"]["MemberRefView"] | null;
+            message: string | null;
+            /** @description The member’s record when invited */
+            record: components["schemas"]["MemberRecordView"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MyInvitationView: {
+            invitation: components["schemas"]["AdvocateInvitationView"] | null;
+        };
+        StaffAwardDto: {
+            /** Format: uuid */
+            userId: string;
+            points: number;
+            /** @description Why: shown on the member’s contributions */
+            reason: string;
+            /** @description A prize that goes with it (e.g. "Conference ticket") */
+            prize?: string;
+        };
+        InvitationRefView: {
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["MemberRefView"] | null;
+        };
+        AdvocateView: {
+            allTimePoints: number;
+            last12MonthsPoints: number;
+            /** @description Standing accepted-answer awards */
+            acceptedAnswers: number;
+            /** @description Standing helpful votes received */
+            helpfulVotes: number;
+            ideasPlanned: number;
+            ideasShipped: number;
+            badges: string[];
+            /** Format: date-time */
+            joinedAt: string;
+            member: components["schemas"]["MemberRefView"];
+            /** @description Points in the window */
+            points: number;
+            invitation: components["schemas"]["InvitationRefView"] | null;
+        };
+        AdvocateListView: {
+            /** @description Days in the window (today included) */
+            days: number;
+            /** Format: date */
+            from: string;
+            items: components["schemas"]["AdvocateView"][];
+        };
+        InviteAdvocateDto: {
+            /** @description A personal note shown to the member */
+            message?: string;
+        };
+        CommentBodyDto: {
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+        };
+        HiddenView: {
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        CommentView: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** @enum {string} */
+            targetType: "question" | "answer" | "idea";
+            /** Format: uuid */
+            targetId: string;
+        };
+        RevisionView: {
+            revision: number;
+            /** @description Who wrote this version (a moderator may have edited it) */
+            editor: components["schemas"]["MemberRefView"] | null;
+            /** @description Questions and ideas only */
+            title?: string | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** @description Questions only */
+            tags?: string[] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        HideContentDto: {
+            /** @description Why it was hidden: shown to its author and to moderators */
+            reason: string;
+        };
+        ListingRefView: {
+            /** @example acme/slack-notifier */
+            name: string;
+            /** @example Slack Notifier */
+            displayName: string;
+        };
+        QuestionSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text */
+            excerpt: string;
+            tags: string[];
+            /** @description The listing the question is about */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Visible answers */
+            answerCount: number;
+            /** @description The asker accepted an answer */
+            accepted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The latest question, answer, comment or acceptance
+             */
+            lastActivityAt: string;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        QuestionPage: {
+            items: components["schemas"]["QuestionSummaryView"][];
+            nextCursor: string | null;
+        };
+        TagCountView: {
+            /** @example webhooks */
+            tag: string;
+            /** @description Visible questions carrying it */
+            count: number;
+        };
+        AskQuestionDto: {
+            /** @example How do I send a Slack message only for paid orders? */
+            title: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+            /**
+             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
+             * @example [
+             *       "slack",
+             *       "webhooks"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description The listing the question is about (its partner’s answers are marked)
+             * @example acme/slack-notifier
+             */
+            listing?: string;
+        };
+        AnswerView: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** Format: uuid */
+            questionId: string;
+            /** @description Members who found it helpful */
+            helpfulCount: number;
+            /** @description The viewer found it helpful (false when signed out) */
+            votedHelpful: boolean;
+            /** @description The asker accepted it */
+            accepted: boolean;
+            /** @description Its author belongs to the partner that publishes the listing the question is about */
+            byListingPartner: boolean;
+            comments: components["schemas"]["CommentView"][];
+        };
+        QuestionViewerView: {
+            /** @description The viewer may edit the question (its author or a moderator) */
+            canEdit: boolean;
+            /** @description The viewer asked it, so may accept an answer */
+            canAccept: boolean;
+            /** @description The viewer is a moderator (may hide and show content) */
+            canModerate: boolean;
+        };
+        QuestionView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text */
+            excerpt: string;
+            tags: string[];
+            /** @description The listing the question is about */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Visible answers */
+            answerCount: number;
+            /** @description The asker accepted an answer */
+            accepted: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description The latest question, answer, comment or acceptance
+             */
+            lastActivityAt: string;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** Format: uuid */
+            acceptedAnswerId: string | null;
+            comments: components["schemas"]["CommentView"][];
+            /** @description The accepted answer first, then the most helpful, then the oldest */
+            answers: components["schemas"]["AnswerView"][];
+            viewer: components["schemas"]["QuestionViewerView"];
+        };
+        EditQuestionDto: {
+            /** @example How do I send a Slack message only for paid orders? */
+            title?: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body?: string;
+            /**
+             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
+             * @example [
+             *       "slack",
+             *       "webhooks"
+             *     ]
+             */
+            tags?: string[];
+        };
+        BodyDto: {
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
         };
         FreePricingDto: {
             /**
@@ -2596,6 +3008,126 @@ export interface components {
         MarkdownPreviewView: {
             /** @description Rendered and sanitised exactly as listing descriptions are */
             html: string;
+        };
+        IdeaSummaryView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text (at most 200 characters) */
+            excerpt: string;
+            /** @enum {string} */
+            status: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @description The public note of the last status change */
+            statusNote: string | null;
+            /** @description The listing the idea is about; null for ideas about Guild itself */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            voteCount: number;
+            /** @description The caller voted for it (false when anonymous) */
+            voted: boolean;
+            /** @description Visible comments */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        IdeaPage: {
+            items: components["schemas"]["IdeaSummaryView"][];
+            nextCursor: string | null;
+        };
+        CreateIdeaDto: {
+            title: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body: string;
+            /**
+             * @description The listing the idea is about (its partner may then move it); omit for ideas about Guild itself
+             * @example acme/slack-notifier
+             */
+            listing?: string;
+        };
+        IdeaStatusChangeView: {
+            /** @enum {string} */
+            from: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @enum {string} */
+            to: "open" | "under_review" | "planned" | "shipped" | "declined";
+            note: string | null;
+            actor: components["schemas"]["MemberRefView"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        IdeaCreditView: {
+            member: components["schemas"]["MemberRefView"];
+            /** @enum {string} */
+            role: "author" | "contributor";
+            /**
+             * Format: uuid
+             * @description The comment that earned a contributor’s credit
+             */
+            commentId: string | null;
+        };
+        IdeaViewerView: {
+            canEdit: boolean;
+            /** @description Moderators; for an idea about a listing also its partner’s owner and developers */
+            canMoveStatus: boolean;
+            /** @description Moderators, once the idea shipped */
+            canCredit: boolean;
+            canModerate: boolean;
+        };
+        IdeaView: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @description The start of the body as plain text (at most 200 characters) */
+            excerpt: string;
+            /** @enum {string} */
+            status: "open" | "under_review" | "planned" | "shipped" | "declined";
+            /** @description The public note of the last status change */
+            statusNote: string | null;
+            /** @description The listing the idea is about; null for ideas about Guild itself */
+            listing: components["schemas"]["ListingRefView"] | null;
+            author: components["schemas"]["MemberRefView"];
+            voteCount: number;
+            /** @description The caller voted for it (false when anonymous) */
+            voted: boolean;
+            /** @description Visible comments */
+            commentCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            statusChangedAt: string | null;
+            /** @description Set when a moderator hid it (only its author and moderators see it then) */
+            hidden: components["schemas"]["HiddenView"] | null;
+            /** @description Markdown as written */
+            body: string;
+            /** @description Sanitised HTML */
+            bodyHtml: string;
+            /** Format: date-time */
+            editedAt: string | null;
+            /** @description Every status change, oldest first */
+            history: components["schemas"]["IdeaStatusChangeView"][];
+            /** @description Who is credited (once shipped): the author first, then contributors */
+            credits: components["schemas"]["IdeaCreditView"][];
+            /** @description Oldest first */
+            comments: components["schemas"]["CommentView"][];
+            viewer: components["schemas"]["IdeaViewerView"];
+        };
+        UpdateIdeaDto: {
+            title?: string;
+            /** @description Markdown (raw HTML is not rendered) */
+            body?: string;
+        };
+        IdeaStatusDto: {
+            /** @enum {string} */
+            status: "under_review" | "planned" | "shipped" | "declined";
+            /** @description Shown publicly with the change */
+            note: string;
+        };
+        IdeaCreditsDto: {
+            /** @description Comments on this idea whose authors shaped it; replaces the previous set (an empty list removes every contributor) */
+            commentIds: string[];
         };
         ManifestLimitsView: {
             memoryMb: number;
@@ -2968,519 +3500,6 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["ListingReviewView"][];
             nextCursor: string | null;
-        };
-        CommentBodyDto: {
-            /** @description Markdown (raw HTML is not rendered) */
-            body: string;
-        };
-        MemberPartnerView: {
-            /** @example acme */
-            namespace: string;
-            /** @example Acme Tools */
-            name: string;
-        };
-        MemberRefView: {
-            /** Format: uuid */
-            id: string;
-            displayName: string;
-            /** @description The member is Guild staff */
-            staff: boolean;
-            /** @description Partners the member belongs to (empty for customers) */
-            partners: components["schemas"]["MemberPartnerView"][];
-        };
-        HiddenView: {
-            reason: string;
-            /** Format: date-time */
-            at: string;
-        };
-        CommentView: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            targetType: "question" | "answer" | "idea";
-            /** Format: uuid */
-            targetId: string;
-            author: components["schemas"]["MemberRefView"];
-            /** @description Markdown as written */
-            body: string;
-            /** @description Sanitised HTML */
-            bodyHtml: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            editedAt: string | null;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-        };
-        RevisionView: {
-            revision: number;
-            /** @description Who wrote this version (a moderator may have edited it) */
-            editor: components["schemas"]["MemberRefView"] | null;
-            /** @description Questions and ideas only */
-            title?: string | null;
-            /** @description Markdown as written */
-            body: string;
-            /** @description Sanitised HTML */
-            bodyHtml: string;
-            /** @description Questions only */
-            tags?: string[] | null;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        HideContentDto: {
-            /** @description Why it was hidden: shown to its author and to moderators */
-            reason: string;
-        };
-        ListingRefView: {
-            /** @example acme/slack-notifier */
-            name: string;
-            /** @example Slack Notifier */
-            displayName: string;
-        };
-        QuestionSummaryView: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description The start of the body as plain text */
-            excerpt: string;
-            tags: string[];
-            /** @description The listing the question is about */
-            listing: components["schemas"]["ListingRefView"] | null;
-            author: components["schemas"]["MemberRefView"];
-            /** @description Visible answers */
-            answerCount: number;
-            /** @description The asker accepted an answer */
-            accepted: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description The latest question, answer, comment or acceptance
-             */
-            lastActivityAt: string;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-        };
-        QuestionPage: {
-            items: components["schemas"]["QuestionSummaryView"][];
-            nextCursor: string | null;
-        };
-        TagCountView: {
-            /** @example webhooks */
-            tag: string;
-            /** @description Visible questions carrying it */
-            count: number;
-        };
-        AskQuestionDto: {
-            /** @example How do I send a Slack message only for paid orders? */
-            title: string;
-            /** @description Markdown (raw HTML is not rendered) */
-            body: string;
-            /**
-             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
-             * @example [
-             *       "slack",
-             *       "webhooks"
-             *     ]
-             */
-            tags?: string[];
-            /**
-             * @description The listing the question is about (its partner’s answers are marked)
-             * @example acme/slack-notifier
-             */
-            listing?: string;
-        };
-        AnswerView: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            questionId: string;
-            author: components["schemas"]["MemberRefView"];
-            /** @description Markdown as written */
-            body: string;
-            /** @description Sanitised HTML */
-            bodyHtml: string;
-            /** @description Members who found it helpful */
-            helpfulCount: number;
-            /** @description The viewer found it helpful (false when signed out) */
-            votedHelpful: boolean;
-            /** @description The asker accepted it */
-            accepted: boolean;
-            /** @description Its author belongs to the partner that publishes the listing the question is about */
-            byListingPartner: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            editedAt: string | null;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-            comments: components["schemas"]["CommentView"][];
-        };
-        QuestionViewerView: {
-            /** @description The viewer may edit the question (its author or a moderator) */
-            canEdit: boolean;
-            /** @description The viewer asked it, so may accept an answer */
-            canAccept: boolean;
-            /** @description The viewer is a moderator (may hide and show content) */
-            canModerate: boolean;
-        };
-        QuestionView: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description The start of the body as plain text */
-            excerpt: string;
-            tags: string[];
-            /** @description The listing the question is about */
-            listing: components["schemas"]["ListingRefView"] | null;
-            author: components["schemas"]["MemberRefView"];
-            /** @description Visible answers */
-            answerCount: number;
-            /** @description The asker accepted an answer */
-            accepted: boolean;
-            /** Format: date-time */
-            createdAt: string;
-            /**
-             * Format: date-time
-             * @description The latest question, answer, comment or acceptance
-             */
-            lastActivityAt: string;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-            /** @description Markdown as written */
-            body: string;
-            /** @description Sanitised HTML */
-            bodyHtml: string;
-            /** Format: date-time */
-            editedAt: string | null;
-            /** Format: uuid */
-            acceptedAnswerId: string | null;
-            comments: components["schemas"]["CommentView"][];
-            /** @description The accepted answer first, then the most helpful, then the oldest */
-            answers: components["schemas"]["AnswerView"][];
-            viewer: components["schemas"]["QuestionViewerView"];
-        };
-        EditQuestionDto: {
-            /** @example How do I send a Slack message only for paid orders? */
-            title?: string;
-            /** @description Markdown (raw HTML is not rendered) */
-            body?: string;
-            /**
-             * @description Up to 5; lower-cased, duplicates dropped; each ^[a-z0-9][a-z0-9-]{0,29}$
-             * @example [
-             *       "slack",
-             *       "webhooks"
-             *     ]
-             */
-            tags?: string[];
-        };
-        BodyDto: {
-            /** @description Markdown (raw HTML is not rendered) */
-            body: string;
-        };
-        IdeaSummaryView: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description The start of the body as plain text (at most 200 characters) */
-            excerpt: string;
-            /** @enum {string} */
-            status: "open" | "under_review" | "planned" | "shipped" | "declined";
-            /** @description The public note of the last status change */
-            statusNote: string | null;
-            /** @description The listing the idea is about; null for ideas about Guild itself */
-            listing: components["schemas"]["ListingRefView"] | null;
-            author: components["schemas"]["MemberRefView"];
-            voteCount: number;
-            /** @description The caller voted for it (false when anonymous) */
-            voted: boolean;
-            /** @description Visible comments */
-            commentCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            statusChangedAt: string | null;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-        };
-        IdeaPage: {
-            items: components["schemas"]["IdeaSummaryView"][];
-            nextCursor: string | null;
-        };
-        CreateIdeaDto: {
-            title: string;
-            /** @description Markdown (raw HTML is not rendered) */
-            body: string;
-            /**
-             * @description The listing the idea is about (its partner may then move it); omit for ideas about Guild itself
-             * @example acme/slack-notifier
-             */
-            listing?: string;
-        };
-        IdeaStatusChangeView: {
-            /** @enum {string} */
-            from: "open" | "under_review" | "planned" | "shipped" | "declined";
-            /** @enum {string} */
-            to: "open" | "under_review" | "planned" | "shipped" | "declined";
-            note: string | null;
-            actor: components["schemas"]["MemberRefView"] | null;
-            /** Format: date-time */
-            at: string;
-        };
-        IdeaCreditView: {
-            member: components["schemas"]["MemberRefView"];
-            /** @enum {string} */
-            role: "author" | "contributor";
-            /**
-             * Format: uuid
-             * @description The comment that earned a contributor’s credit
-             */
-            commentId: string | null;
-        };
-        IdeaViewerView: {
-            canEdit: boolean;
-            /** @description Moderators; for an idea about a listing also its partner’s owner and developers */
-            canMoveStatus: boolean;
-            /** @description Moderators, once the idea shipped */
-            canCredit: boolean;
-            canModerate: boolean;
-        };
-        IdeaView: {
-            /** Format: uuid */
-            id: string;
-            title: string;
-            /** @description The start of the body as plain text (at most 200 characters) */
-            excerpt: string;
-            /** @enum {string} */
-            status: "open" | "under_review" | "planned" | "shipped" | "declined";
-            /** @description The public note of the last status change */
-            statusNote: string | null;
-            /** @description The listing the idea is about; null for ideas about Guild itself */
-            listing: components["schemas"]["ListingRefView"] | null;
-            author: components["schemas"]["MemberRefView"];
-            voteCount: number;
-            /** @description The caller voted for it (false when anonymous) */
-            voted: boolean;
-            /** @description Visible comments */
-            commentCount: number;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            statusChangedAt: string | null;
-            /** @description Set when a moderator hid it (only its author and moderators see it then) */
-            hidden: components["schemas"]["HiddenView"] | null;
-            /** @description Markdown as written */
-            body: string;
-            /** @description Sanitised HTML */
-            bodyHtml: string;
-            /** Format: date-time */
-            editedAt: string | null;
-            /** @description Every status change, oldest first */
-            history: components["schemas"]["IdeaStatusChangeView"][];
-            /** @description Who is credited (once shipped): the author first, then contributors */
-            credits: components["schemas"]["IdeaCreditView"][];
-            /** @description Oldest first */
-            comments: components["schemas"]["CommentView"][];
-            viewer: components["schemas"]["IdeaViewerView"];
-        };
-        UpdateIdeaDto: {
-            title?: string;
-            /** @description Markdown (raw HTML is not rendered) */
-            body?: string;
-        };
-        IdeaStatusDto: {
-            /** @enum {string} */
-            status: "under_review" | "planned" | "shipped" | "declined";
-            /** @description Shown publicly with the change */
-            note: string;
-        };
-        IdeaCreditsDto: {
-            /** @description Comments on this idea whose authors shaped it; replaces the previous set (an empty list removes every contributor) */
-            commentIds: string[];
-        };
-        PolicyRuleView: {
-            /** @enum {string} */
-            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
-            /** @description Points per award (for staff awards: the most one award may give) */
-            points: number;
-            /** @description The most points the source gives a member per UTC day; null: no cap */
-            dailyCap: number | null;
-            description: string;
-        };
-        ContributionPolicyView: {
-            version: number;
-            /** Format: date */
-            effectiveFrom: string;
-            rules: components["schemas"]["PolicyRuleView"][];
-            /** @description Every policy version (each line of the log names the one that priced it) */
-            versions: number[];
-        };
-        BadgeView: {
-            /** @example first_accepted_answer */
-            code: string;
-            name: string;
-            /** @description What earns it */
-            description: string;
-            /** @description Members who hold it */
-            holders: number;
-        };
-        LeaderboardEntryView: {
-            /** @description 1, 2, 3 …: points descending, equal points by member id */
-            rank: number;
-            member: components["schemas"]["MemberRefView"];
-            points: number;
-            /** @description Badge codes */
-            badges: string[];
-        };
-        LeaderboardView: {
-            /** @enum {string} */
-            window: "30d" | "12m" | "all";
-            /**
-             * Format: date
-             * @description First UTC day counted (today included); null for all time
-             */
-            from: string | null;
-            items: components["schemas"]["LeaderboardEntryView"][];
-            nextCursor: string | null;
-        };
-        MemberPointsView: {
-            last30Days: number;
-            last12Months: number;
-            allTime: number;
-        };
-        WindowNumbersView: {
-            last30Days: number | null;
-            last12Months: number | null;
-            allTime: number | null;
-        };
-        MemberBadgeView: {
-            code: string;
-            name: string;
-            description: string;
-            /** Format: date-time */
-            awardedAt: string;
-        };
-        MemberCountsView: {
-            questions: number;
-            answers: number;
-            acceptedAnswers: number;
-            ideas: number;
-            ideasShipped: number;
-        };
-        ContributionContentView: {
-            /**
-             * @description question, answer, idea, plugin_version, staff_award …
-             * @example answer
-             */
-            type: string;
-            id: string;
-            /** @description null when hidden (except to moderators) or when it has none */
-            title: string | null;
-            /** @description Portal path; null when hidden or when there is no page */
-            link: string | null;
-        };
-        ContributionLineView: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "award" | "revocation";
-            /** @enum {string} */
-            source: "answer_accepted" | "helpful_vote_received" | "idea_planned" | "idea_shipped" | "verified_review" | "plugin_version_published" | "first_sale" | "staff_award";
-            /** @description Positive for an award (0 when capped), negative for a revocation */
-            points: number;
-            /** @description The policy version that priced it */
-            ruleVersion: number;
-            content: components["schemas"]["ContributionContentView"];
-            /** @description A staff award's reason, or why an award was revoked */
-            reason: string | null;
-            /** @description A staff award's prize note; for plugin versions, which version */
-            note: string | null;
-            /** @description Cut by its source’s daily cap */
-            capped: boolean;
-            /** Format: date-time */
-            occurredAt: string;
-        };
-        MemberProfileView: {
-            member: components["schemas"]["MemberRefView"];
-            /** Format: date-time */
-            joinedAt: string;
-            points: components["schemas"]["MemberPointsView"];
-            /** @description Leaderboard ranks; null where the member has no points */
-            ranks: components["schemas"]["WindowNumbersView"];
-            badges: components["schemas"]["MemberBadgeView"][];
-            counts: components["schemas"]["MemberCountsView"];
-            /** @description The latest 10 lines of the log */
-            recent: components["schemas"]["ContributionLineView"][];
-        };
-        ContributionPageView: {
-            items: components["schemas"]["ContributionLineView"][];
-            nextCursor: string | null;
-        };
-        MemberRecordView: {
-            allTimePoints: number;
-            last12MonthsPoints: number;
-            /** @description Standing accepted-answer awards */
-            acceptedAnswers: number;
-            /** @description Standing helpful votes received */
-            helpfulVotes: number;
-            ideasPlanned: number;
-            ideasShipped: number;
-            badges: string[];
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        AdvocateInvitationView: {
-            /** Format: uuid */
-            id: string;
-            member: components["schemas"]["MemberRefView"];
-            invitedBy: components["schemas"]["MemberRefView"] | null;
-            message: string | null;
-            /** @description The member’s record when invited */
-            record: components["schemas"]["MemberRecordView"];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        MyInvitationView: {
-            invitation: components["schemas"]["AdvocateInvitationView"] | null;
-        };
-        StaffAwardDto: {
-            /** Format: uuid */
-            userId: string;
-            points: number;
-            /** @description Why: shown on the member’s contributions */
-            reason: string;
-            /** @description A prize that goes with it (e.g. "Conference ticket") */
-            prize?: string;
-        };
-        InvitationRefView: {
-            /** Format: date-time */
-            at: string;
-            by: components["schemas"]["MemberRefView"] | null;
-        };
-        AdvocateView: {
-            member: components["schemas"]["MemberRefView"];
-            /** @description Points in the window */
-            points: number;
-            allTimePoints: number;
-            acceptedAnswers: number;
-            helpfulVotes: number;
-            ideasPlanned: number;
-            ideasShipped: number;
-            badges: string[];
-            /** Format: date-time */
-            joinedAt: string;
-            invitation: components["schemas"]["InvitationRefView"] | null;
-        };
-        AdvocateListView: {
-            /** @description Days in the window (today included) */
-            days: number;
-            /** Format: date */
-            from: string;
-            items: components["schemas"]["AdvocateView"][];
-        };
-        InviteAdvocateDto: {
-            /** @description A personal note shown to the member */
-            message?: string;
         };
         "point.order.paid.input": {
             orderId: string;
@@ -6011,15 +6030,53 @@ export interface operations {
             };
         };
     };
-    Listings_list: {
+    Credit_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How contributions are priced now, and every version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPolicyView"];
+                };
+            };
+        };
+    };
+    Credit_badges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every badge, what earns it, and how many members hold it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadgeView"][];
+                };
+            };
+        };
+    };
+    Credit_leaderboard: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page’s nextCursor */
                 cursor?: string;
                 limit?: number;
-                category?: "analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support";
-                /** @description Part of the name, display name or summary */
-                q?: string;
+                window?: "30d" | "12m" | "all";
             };
             header?: never;
             path?: never;
@@ -6027,202 +6084,135 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Public listings, newest publication first (only public copies). */
+            /** @description Members by points in the window (30d: today and the 29 UTC days before; 12m: 365 days; all: all time) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListingPage"];
+                    "application/json": components["schemas"]["LeaderboardView"];
                 };
             };
         };
     };
-    Listings_create: {
+    Credit_profile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberProfileView"];
+                };
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_contributions: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member’s points log, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContributionPageView"];
+                };
+            };
+            /** @description MEMBER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_myInvitation: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        requestBody?: never;
+        responses: {
+            /** @description Staff’s invitation to apply to the partner program, if any */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitationView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Credit_award: {
+        parameters: {
+            query?: never;
+            header: {
+                "idempotency-key": string;
+                /** @description A retried request with the same key (for the same member) awards once and answers the same line */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateListingDto"];
+                "application/json": components["schemas"]["StaffAwardDto"];
             };
         };
         responses: {
-            /** @description A draft listing for a plugin in your partner’s namespace. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description VALIDATION_FAILED, LISTING_NAME_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PARTNER_NOT_FOUND: no partner holds the namespace */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_EXISTS, PARTNER_SUSPENDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Listings_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description With `draft` (and the open review) for the partner’s members and reviewers. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: credentials were sent and are not valid (send none to read as anyone) */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND (also for a draft, to anyone outside its partner and the reviewers) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Listings_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateListingDto"];
-            };
-        };
-        responses: {
-            /** @description Only the fields sent change, only in the draft; null clears a link. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description VALIDATION_FAILED (details per field, e.g. pricing.amount) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PARTNER_SUSPENDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Listings_submitChanges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The draft of a public listing goes to review (see `pendingReview`). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
+                    "application/json": components["schemas"]["ContributionLineView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -6233,7 +6223,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             * @description AWARD_SELF
              *
              *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
              */
@@ -6243,22 +6233,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description LISTING_NOT_FOUND */
+            /** @description MEMBER_NOT_FOUND */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_PUBLIC, LISTING_UNCHANGED, LISTING_REVIEW_PENDING, PARTNER_SUSPENDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_INCOMPLETE (details.fields) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6266,978 +6242,12 @@ export interface operations {
             };
         };
     };
-    Listings_ofPartner: {
+    Credit_advocates: {
         parameters: {
             query?: {
-                /** @description Opaque cursor from the previous page’s nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                namespace: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The partner’s listings, drafts included, newest first: for its members (any role). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingPage"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PARTNER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListingMedia_setIcon: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description PNG, JPEG or WebP, at most 256 KB, square, 64 to 1024 px; replaces the draft’s icon. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description MEDIA_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListingMedia_addScreenshot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /** @description Send it before the file */
-                    caption?: string;
-                    /** Format: binary */
-                    file: string;
-                };
-            };
-        };
-        responses: {
-            /** @description PNG, JPEG or WebP, at most 2 MB, 320 to 3840 px wide and 200 to 2160 px high; added at the end of the draft’s screenshots. */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description MEDIA_LIMIT: the draft already has 8 */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description MEDIA_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListingMedia_removeScreenshot: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-                sha256: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Removes it from the draft (the public copy changes only through review). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, MEDIA_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListingMedia_read: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                sha256: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The image, cacheable forever (its name is its content’s hash). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "image/png": string;
-                    "image/jpeg": string;
-                    "image/webp": string;
-                };
-            };
-            /** @description MEDIA_NOT_FOUND: no listing shows it */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    MarkdownPreview_preview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MarkdownPreviewDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MarkdownPreviewView"];
-                };
-            };
-            /** @description VALIDATION_FAILED (too long) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_list: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page’s nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Newest first. The public sees published versions of public listings; members of the partner and reviewer/admin staff see all. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionPage"];
-                };
-            };
-            /** @description LISTING_NOT_FOUND (also a draft listing, for the public) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_upload: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": {
-                    /**
-                     * Format: binary
-                     * @description The .tgz, e.g. from guild-plugin pack
-                     */
-                    package: string;
-                };
-            };
-        };
-        responses: {
-            /** @description The same package (same sha256) was already uploaded as this version: nothing changed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description Validated, stored and waiting for review. 200 with the existing version when the same package was already uploaded as this version (a retried upload). */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer); TOKEN_SCOPE_MISSING (a token needs plugins:publish)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PARTNER_NOT_FOUND, LISTING_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_EXISTS (other content), VERSION_NOT_GREATER (details.highest), PARTNER_SUSPENDED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PACKAGE_TOO_LARGE (over 5 MiB) */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description The package was refused: the code is its first issue's (PACKAGE_PATH_TRAVERSAL, PACKAGE_LINK, MANIFEST_SCHEMA, PERMISSION_INVALID, ENTRY_LOAD_FAILED, ENTRY_EXPORT_UNDECLARED, ...), details.issues lists every issue; also NAMESPACE_MISMATCH, PLUGIN_NAME_MISMATCH, LISTING_INCOMPLETE (details.fields) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description report, review and uploadedBy are null for the public */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_download: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The .tgz (ETag: its sha256). For members of the partner and reviewer/admin staff; for any member, a published, not yanked version of a free listing. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/gzip": string;
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description DOWNLOAD_FORBIDDEN (yanked, or a paid listing); TOKEN_SCOPE_MISSING
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_withdraw: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Out of the review queue; its version number stays used */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: only a version waiting for review (or in review) can be withdrawn */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_deprecate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DeprecateVersionDto"];
-            };
-        };
-        responses: {
-            /** @description Still installable, with the message shown */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not published, or already deprecated */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_undeprecate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not deprecated */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_yank: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["YankVersionDto"];
-            };
-        };
-        responses: {
-            /** @description No new installs; existing installs keep running and are told to upgrade */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not published, or already yanked */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Versions_unyank: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not yanked, or yanked by Guild staff (only staff undo that) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffVersions_yank: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["YankVersionDto"];
-            };
-        };
-        responses: {
-            /** @description A security yank: the partner cannot undo it; its owner and developers are notified with the reason. Also turns the partner's own yank into a staff yank. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not published, or already yanked by staff */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffVersions_unyank: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                namespace: string;
-                /** @description The plugin part of the manifest name (namespace/plugin) */
-                plugin: string;
-                /** @description Exactly as in the manifest (strict semver) */
-                version: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Undoes any yank (staff or partner); the partner is notified. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VersionView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description VERSION_STATE: not yanked */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffPluginReviews_queue: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page’s nextCursor */
-                cursor?: string;
-                limit?: number;
-                /** @description open = submitted and in_review */
-                status?: "open" | "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
-                kind?: "version" | "listing";
-                /** @description Part of the plugin name (namespace/plugin) or of the listing’s display name */
-                q?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Oldest first, with time in queue; status defaults to open (submitted and in review). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewQueuePage"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffPluginReviews_stats: {
-        parameters: {
-            query?: {
-                /** @description Reviews decided in the last this many days */
+                /** @description Window in days (today included) */
                 days?: number;
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -7245,13 +6255,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Time from submission to decision (median, 90th percentile) of the reviews decided in the window; the open queue now. */
+            /** @description Members in no partner, most points in the window first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewStatsView"];
+                    "application/json": components["schemas"]["AdvocateListView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -7270,24 +6280,27 @@ export interface operations {
             };
         };
     };
-    StaffPluginReviews_detail: {
+    Credit_invite: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                userId: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteAdvocateDto"];
+            };
+        };
         responses: {
-            /** @description The item in full: listing copies, manifest, validation report, README, changelog, permission and listing diffs, history. */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
+                    "application/json": components["schemas"]["AdvocateInvitationView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -7304,61 +6317,14 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description REVIEW_NOT_FOUND */
+            /** @description MEMBER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-        };
-    };
-    StaffPluginReviews_claim: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Now in review, held by the caller (claiming one’s own claim again changes nothing). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description REVIEW_OWN_PARTNER: the caller belongs to the listing’s partner
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_CLAIMED (details.claimedBy says who); REVIEW_STATE */
+            /** @description ADVOCATE_IS_PARTNER, ADVOCATE_ALREADY_INVITED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7367,7 +6333,7 @@ export interface operations {
             };
         };
     };
-    StaffPluginReviews_release: {
+    Credit_record: {
         parameters: {
             query?: never;
             header?: never;
@@ -7378,13 +6344,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Back in the queue at its place. The claimant or an admin; an unclaimed item is left as it is. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
+                    "application/json": components["schemas"]["MemberRecordView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -7401,240 +6366,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description REVIEW_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_CLAIMED: another reviewer holds it; REVIEW_STATE */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffPluginReviews_approve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ApproveReviewDto"];
-            };
-        };
-        responses: {
-            /** @description Publishes the version (a draft listing becomes public with it) or the listing change; the partner is notified. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description REVIEW_OWN_PARTNER
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffPluginReviews_reject: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewMessageDto"];
-            };
-        };
-        responses: {
-            /** @description The message (the reasons) is shown to the partner. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description REVIEW_OWN_PARTNER
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    StaffPluginReviews_requestChanges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReviewMessageDto"];
-            };
-        };
-        responses: {
-            /** @description Ends this review; the partner uploads a new version or submits the listing again. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ReviewDetailView"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description REVIEW_OWN_PARTNER
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ListingReviews_list: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page’s nextCursor */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                namespace: string;
-                plugin: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The listing’s reviews, newest first, with states, the reviewers’ messages and history (reviewers are not named). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingReviewPage"];
-                };
-            };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /**
-             * @description PARTNER_ACCESS_DENIED or PARTNER_ROLE_REQUIRED: members of the listing’s partner only
-             *
-             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
-             */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description PARTNER_NOT_FOUND or LISTING_NOT_FOUND */
+            /** @description MEMBER_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8716,6 +7448,569 @@ export interface operations {
             };
         };
     };
+    Listings_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                category?: "analytics" | "automation" | "communication" | "developer-tools" | "finance" | "integrations" | "marketing" | "productivity" | "security" | "support";
+                /** @description Part of the name, display name or summary */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Public listings, newest publication first (only public copies). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+        };
+    };
+    Listings_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            /** @description A draft listing for a plugin in your partner’s namespace. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description VALIDATION_FAILED, LISTING_NAME_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND: no partner holds the namespace */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_EXISTS, PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With `draft` (and the open review) for the partner’s members and reviewers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: credentials were sent and are not valid (send none to read as anyone) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND (also for a draft, to anyone outside its partner and the reviewers) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            /** @description Only the fields sent change, only in the draft; null clears a link. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (details per field, e.g. pricing.amount) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_submitChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft of a public listing goes to review (see `pendingReview`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_PUBLIC, LISTING_UNCHANGED, LISTING_REVIEW_PENDING, PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_INCOMPLETE (details.fields) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Listings_ofPartner: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                namespace: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The partner’s listings, drafts included, newest first: for its members (any role). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_setIcon: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG or WebP, at most 256 KB, square, 64 to 1024 px; replaces the draft’s icon. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_addScreenshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description Send it before the file */
+                    caption?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description PNG, JPEG or WebP, at most 2 MB, 320 to 3840 px wide and 200 to 2160 px high; added at the end of the draft’s screenshots. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_LIMIT: the draft already has 8 */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description MEDIA_INVALID: not a PNG, JPEG or WebP by its bytes (GIF, SVG, HTML, bytes appended, …), or outside the dimensions (details.problem) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_removeScreenshot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removes it from the draft (the public copy changes only through review). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, MEDIA_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingMedia_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sha256: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image, cacheable forever (its name is its content’s hash). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "image/webp": string;
+                };
+            };
+            /** @description MEDIA_NOT_FOUND: no listing shows it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MarkdownPreview_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkdownPreviewDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownPreviewView"];
+                };
+            };
+            /** @description VALIDATION_FAILED (too long) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Ideas_list: {
         parameters: {
             query?: {
@@ -9301,100 +8596,7 @@ export interface operations {
             };
         };
     };
-    Credit_policy: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description How contributions are priced now, and every version */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ContributionPolicyView"];
-                };
-            };
-        };
-    };
-    Credit_badges: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Every badge, what earns it, and how many members hold it */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BadgeView"][];
-                };
-            };
-        };
-    };
-    Credit_leaderboard: {
-        parameters: {
-            query?: {
-                /** @description Opaque cursor from the previous page’s nextCursor */
-                cursor?: string;
-                limit?: number;
-                window?: "30d" | "12m" | "all";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Members by points in the window (30d: today and the 29 UTC days before; 12m: 365 days; all: all time) */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["LeaderboardView"];
-                };
-            };
-        };
-    };
-    Credit_profile: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MemberProfileView"];
-                };
-            };
-            /** @description MEMBER_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Credit_contributions: {
+    Versions_list: {
         parameters: {
             query?: {
                 /** @description Opaque cursor from the previous page’s nextCursor */
@@ -9403,22 +8605,24 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The member’s points log, newest first */
+            /** @description Newest first. The public sees published versions of public listings; members of the partner and reviewer/admin staff see all. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContributionPageView"];
+                    "application/json": components["schemas"]["VersionPage"];
                 };
             };
-            /** @description MEMBER_NOT_FOUND */
+            /** @description LISTING_NOT_FOUND (also a draft listing, for the public) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9427,63 +8631,45 @@ export interface operations {
             };
         };
     };
-    Credit_myInvitation: {
+    Versions_upload: {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Staff’s invitation to apply to the partner program, if any */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MyInvitationView"];
-                };
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
             };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    Credit_award: {
-        parameters: {
-            query?: never;
-            header: {
-                "idempotency-key": string;
-                /** @description A retried request with the same key (for the same member) awards once and answers the same line */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["StaffAwardDto"];
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The .tgz, e.g. from guild-plugin pack
+                     */
+                    package: string;
+                };
             };
         };
         responses: {
+            /** @description The same package (same sha256) was already uploaded as this version: nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description Validated, stored and waiting for review. 200 with the existing version when the same package was already uploaded as this version (a retried upload). */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContributionLineView"];
+                    "application/json": components["schemas"]["VersionView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -9494,7 +8680,7 @@ export interface operations {
                 content?: never;
             };
             /**
-             * @description AWARD_SELF
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer); TOKEN_SCOPE_MISSING (a token needs plugins:publish)
              *
              *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
              */
@@ -9504,8 +8690,29 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description MEMBER_NOT_FOUND */
+            /** @description PARTNER_NOT_FOUND, LISTING_NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_EXISTS (other content), VERSION_NOT_GREATER (details.highest), PARTNER_SUSPENDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PACKAGE_TOO_LARGE (over 5 MiB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The package was refused: the code is its first issue's (PACKAGE_PATH_TRAVERSAL, PACKAGE_LINK, MANIFEST_SCHEMA, PERMISSION_INVALID, ENTRY_LOAD_FAILED, ENTRY_EXPORT_UNDECLARED, ...), details.issues lists every issue; also NAMESPACE_MISMATCH, PLUGIN_NAME_MISMATCH, LISTING_INCOMPLETE (details.fields) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9513,37 +8720,32 @@ export interface operations {
             };
         };
     };
-    Credit_advocates: {
+    Versions_get: {
         parameters: {
-            query?: {
-                /** @description Window in days (today included) */
-                days?: number;
-                limit?: number;
-            };
+            query?: never;
             header?: never;
-            path?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Members in no partner, most points in the window first */
+            /** @description report, review and uploadedBy are null for the public */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdvocateListView"];
+                    "application/json": components["schemas"]["VersionView"];
                 };
             };
-            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
-            403: {
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9551,27 +8753,28 @@ export interface operations {
             };
         };
     };
-    Credit_invite: {
+    Versions_download: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                userId: string;
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
             };
             cookie?: never;
         };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["InviteAdvocateDto"];
-            };
-        };
+        requestBody?: never;
         responses: {
-            201: {
+            /** @description The .tgz (ETag: its sha256). For members of the partner and reviewer/admin staff; for any member, a published, not yanked version of a free listing. */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AdvocateInvitationView"];
+                    "application/gzip": string;
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -9581,21 +8784,76 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            /**
+             * @description DOWNLOAD_FORBIDDEN (yanked, or a paid listing); TOKEN_SCOPE_MISSING
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description MEMBER_NOT_FOUND */
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description ADVOCATE_IS_PARTNER, ADVOCATE_ALREADY_INVITED */
+        };
+    };
+    Versions_withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Out of the review queue; its version number stays used */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: only a version waiting for review (or in review) can be withdrawn */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9604,7 +8862,437 @@ export interface operations {
             };
         };
     };
-    Credit_record: {
+    Versions_deprecate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeprecateVersionDto"];
+            };
+        };
+        responses: {
+            /** @description Still installable, with the message shown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already deprecated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_undeprecate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not deprecated */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_yank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YankVersionDto"];
+            };
+        };
+        responses: {
+            /** @description No new installs; existing installs keep running and are told to upgrade */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already yanked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Versions_unyank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED, PARTNER_ROLE_REQUIRED (owner or developer)
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND (also for versions the caller may not see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not yanked, or yanked by Guild staff (only staff undo that) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffVersions_yank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["YankVersionDto"];
+            };
+        };
+        responses: {
+            /** @description A security yank: the partner cannot undo it; its owner and developers are notified with the reason. Also turns the partner's own yank into a staff yank. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not published, or already yanked by staff */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffVersions_unyank: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                namespace: string;
+                /** @description The plugin part of the manifest name (namespace/plugin) */
+                plugin: string;
+                /** @description Exactly as in the manifest (strict semver) */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Undoes any yank (staff or partner); the partner is notified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VersionView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description LISTING_NOT_FOUND, VERSION_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description VERSION_STATE: not yanked */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_queue: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                /** @description open = submitted and in_review */
+                status?: "open" | "submitted" | "in_review" | "approved" | "rejected" | "changes_requested" | "withdrawn";
+                kind?: "version" | "listing";
+                /** @description Part of the plugin name (namespace/plugin) or of the listing’s display name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first, with time in queue; status defaults to open (submitted and in review). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewQueuePage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_stats: {
+        parameters: {
+            query?: {
+                /** @description Reviews decided in the last this many days */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Time from submission to decision (median, 90th percentile) of the reviews decided in the window; the open queue now. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewStatsView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_detail: {
         parameters: {
             query?: never;
             header?: never;
@@ -9615,12 +9303,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The item in full: listing copies, manifest, validation report, README, changelog, permission and listing diffs, history. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MemberRecordView"];
+                    "application/json": components["schemas"]["ReviewDetailView"];
                 };
             };
             /** @description UNAUTHENTICATED: no, expired or revoked credentials */
@@ -9637,7 +9326,337 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description MEMBER_NOT_FOUND */
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Now in review, held by the caller (claiming one’s own claim again changes nothing). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER: the caller belongs to the listing’s partner
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_CLAIMED (details.claimedBy says who); REVIEW_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back in the queue at its place. The claimant or an admin; an unclaimed item is left as it is. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_CLAIMED: another reviewer holds it; REVIEW_STATE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReviewDto"];
+            };
+        };
+        responses: {
+            /** @description Publishes the version (a draft listing becomes public with it) or the listing change; the partner is notified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMessageDto"];
+            };
+        };
+        responses: {
+            /** @description The message (the reasons) is shown to the partner. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StaffPluginReviews_requestChanges: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewMessageDto"];
+            };
+        };
+        responses: {
+            /** @description Ends this review; the partner uploads a new version or submits the listing again. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDetailView"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REVIEW_OWN_PARTNER
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REVIEW_STATE: already decided or withdrawn (also when another reviewer just decided it); REVIEW_CLAIMED: another reviewer holds it; REVIEW_NOT_CLAIMED: claim it first (admins may decide an unclaimed item) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingReviews_list: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                namespace: string;
+                plugin: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The listing’s reviews, newest first, with states, the reviewers’ messages and history (reviewers are not named). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingReviewPage"];
+                };
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description PARTNER_ACCESS_DENIED or PARTNER_ROLE_REQUIRED: members of the listing’s partner only
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description PARTNER_NOT_FOUND or LISTING_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -3,6 +3,7 @@ import { NotificationsModule } from '../../notifications/notifications.module.js
 import { CommunityCoreModule } from '../community-core.module.js';
 import { IdeasModule } from '../ideas/ideas.module.js';
 import { QuestionsModule } from '../questions/questions.module.js';
+import { ApplicantRecords } from './applicant-records.service.js';
 import { BadgesJob } from './badges.job.js';
 import { CreditController } from './credit.controller.js';
 import { CreditRecords } from './credit-records.js';
@@ -14,7 +15,7 @@ import { StaffCreditService } from './staff-credit.service.js';
 @Module({
   imports: [CommunityCoreModule, NotificationsModule, QuestionsModule, IdeasModule],
   controllers: [CreditController],
-  providers: [CreditService, CreditRecords, StaffCreditService, BadgesJob, PluginCreditSubscriber],
-  exports: [CreditService, CreditRecords, BadgesJob],
+  providers: [ApplicantRecords, CreditService, CreditRecords, StaffCreditService, BadgesJob, PluginCreditSubscriber],
+  exports: [ApplicantRecords, CreditService, CreditRecords, BadgesJob],
 })
 export class CreditModule {}

@@ -9,6 +9,7 @@ export type CommentTarget = (typeof COMMENT_TARGETS)[number];
 @Entity('community_comments')
 @Check('community_comments_target_type_check', `target_type IN ('question', 'answer', 'idea')`)
 @Index('ix_community_comments_target_type_target_id_created_at', ['targetType', 'targetId', 'createdAt'])
+@Index('ix_community_comments_author_id_created_at', ['authorId', 'createdAt'])
 export class CommunityComment extends Hideable {
   @PrimaryGeneratedColumn('uuid')
   id: string;

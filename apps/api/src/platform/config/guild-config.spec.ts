@@ -83,6 +83,15 @@ describe('GuildConfig', () => {
     expect(problems({ GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS: '-1' })).toEqual(['GUILD_PARTNER_REAPPLY_COOLDOWN_DAYS must be a whole number from 0 to 365 (got "-1")']);
   });
 
+  it('limits community posting per member and hour (10 questions and ideas, 60 answers and comments) by default, and checks the range', () => {
+    expect(GuildConfig.fromEnv(base)).toMatchObject({ communityPostsPerHour: 10, communityRepliesPerHour: 60 });
+    expect(GuildConfig.fromEnv({ ...base, GUILD_COMMUNITY_POSTS_PER_HOUR: '2', GUILD_COMMUNITY_REPLIES_PER_HOUR: '5' })).toMatchObject({ communityPostsPerHour: 2, communityRepliesPerHour: 5 });
+    expect(problems({ GUILD_COMMUNITY_POSTS_PER_HOUR: '0', GUILD_COMMUNITY_REPLIES_PER_HOUR: 'lots' })).toEqual([
+      'GUILD_COMMUNITY_POSTS_PER_HOUR must be a whole number from 1 to 100000 (got "0")',
+      'GUILD_COMMUNITY_REPLIES_PER_HOUR must be a whole number from 1 to 100000 (got "lots")',
+    ]);
+  });
+
   it('turns demo data off by default on PostgreSQL', () => {
     const config = GuildConfig.fromEnv({ DATABASE_URL: 'postgres://db/guild', GUILD_JWT_SECRET: 'x'.repeat(32) });
     expect(config.demoData).toBe(false);

@@ -62,6 +62,10 @@ export class GuildConfig {
   readonly mailFrom!: string;
   /** First wait before a failed email send is tried again; each retry waits twice as long. */
   readonly mailRetryDelayMs!: number;
+  /** Questions and ideas one member may post per hour (staff are not limited). */
+  readonly communityPostsPerHour!: number;
+  /** Answers and comments one member may post per hour (staff are not limited). */
+  readonly communityRepliesPerHour!: number;
 
   /** GUILD_DATA_DIR=memory:// keeps nothing on disk (tests, throwaway demos). */
   get inMemory(): boolean {
@@ -164,6 +168,8 @@ export class GuildConfig {
       smtpUrl: read.url('SMTP_URL', ['smtp:', 'smtps:']),
       mailFrom: read.pattern('GUILD_MAIL_FROM', /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'Guild <no-reply@guild.local>', 'an address like Guild <no-reply@example.com>'),
       mailRetryDelayMs: read.int('GUILD_MAIL_RETRY_DELAY_MS', 30_000, 1, 3_600_000),
+      communityPostsPerHour: read.int('GUILD_COMMUNITY_POSTS_PER_HOUR', 10, 1, 100_000),
+      communityRepliesPerHour: read.int('GUILD_COMMUNITY_REPLIES_PER_HOUR', 60, 1, 100_000),
     });
     if (problems.length > 0) throw new ConfigError(problems);
     (config as { jwtSecret: string }).jwtSecret = jwtSecret ?? localSecret(dataDir, 'jwt');

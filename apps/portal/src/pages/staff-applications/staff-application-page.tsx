@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors';
 import { RequireRole } from '../../auth/require-role';
 import { PARTNER_APPLICATION_ROLES } from '../../auth/roles';
 import { CommunityRecord } from '../../components/community-record';
+import { When } from '../../components/when';
 import { DecisionClosed, DecisionForm } from '../../components/decision-form';
 import { Alert, LoadError, Loading } from '../../components/feedback';
 import { ApplicationDetails, ApplicationHistory, ApplicationStatusBadge } from '../partner-program/application-status';
@@ -73,7 +74,7 @@ function Review() {
             Partner created: <Link to={`/partners/${data.partnerNamespace}`}>@{data.partnerNamespace}</Link>
           </p>
         )}
-        <ApplicantCommunityRecord userId={data.applicant.id} />
+        <ApplicantCommunityRecord userId={data.applicant.id} invitedAt={data.community?.invitedAt ?? null} invitedBy={data.community?.invitedBy ?? null} />
         <h2>History</h2>
         <ApplicationHistory history={data.history} />
       </section>
@@ -87,11 +88,16 @@ function Review() {
 }
 
 /** The applicant's community record as it stands now, so reviewers can weigh their engagement. */
-function ApplicantCommunityRecord({ userId }: { userId: string }) {
+function ApplicantCommunityRecord({ userId, invitedAt, invitedBy }: { userId: string; invitedAt: string | null; invitedBy: string | null }) {
   const record = useMemberRecord(userId);
   return (
     <section aria-labelledby="community-record-title">
       <h2 id="community-record-title">Community record</h2>
+      {invitedAt && (
+        <p>
+          Invited to apply by {invitedBy ?? 'staff'} on <When value={invitedAt} empty="" />.
+        </p>
+      )}
       {record.isPending ? (
         <Loading label="Loading the community record…" />
       ) : record.isError ? (
