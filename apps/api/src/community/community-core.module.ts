@@ -7,13 +7,14 @@ import { CommentsService } from './comments/comments.service.js';
 import { ContributionWindows } from './contributions/contribution-windows.service.js';
 import { ContributionsService } from './contributions/contributions.service.js';
 import { CommunityPeople } from './people/community-people.service.js';
+import { PostingLimits } from './posting-limits.js';
 import { RevisionsService } from './revisions/revisions.service.js';
 
 /** What every community sub-domain shares: the points ledger, people's marks, edit history, comments. */
 @Module({
   imports: [AuditModule, IdentityModule, PartnersModule],
   controllers: [CommentsController],
-  providers: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService],
-  exports: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService, AuditModule, IdentityModule, PartnersModule],
+  providers: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService, PostingLimits],
+  exports: [ContributionsService, ContributionWindows, CommunityPeople, RevisionsService, CommentsService, PostingLimits, AuditModule, IdentityModule, PartnersModule],
 })
 export class CommunityCoreModule {}

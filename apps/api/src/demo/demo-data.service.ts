@@ -40,7 +40,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     const people = new Map<string, { id: string; roles: Role[] }>();
     for (const account of DEMO_ACCOUNTS) {
       const user = await this.users.create({ ...account, password: DEMO_PASSWORD });
-      people.set(account.email.split('@')[0]!, { id: user.id, roles: user.roles });
+      people.set(account.email.split('@')[0], { id: user.id, roles: user.roles });
     }
     const person = (name: string) => people.get(name)!;
     await this.community.load({ buyer: person('buyer'), partner: person('partner'), reviewer: person('reviewer'), moderator: person('moderator') });

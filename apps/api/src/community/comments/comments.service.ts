@@ -10,6 +10,7 @@ import { CommunityComment, type CommentTarget } from '../entities/comment.entity
 import { hiddenView } from '../moderation/hidden.view.js';
 import { applyModeration } from '../moderation/moderation.js';
 import { CommunityPeople } from '../people/community-people.service.js';
+import { PostingLimits } from '../posting-limits.js';
 import type { MemberRefView } from '../people/member-ref.view.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { RevisionView } from '../revisions/revision.view.js';
@@ -26,9 +27,11 @@ export class CommentsService {
     private readonly revisions: RevisionsService,
     private readonly people: CommunityPeople,
     private readonly audit: AuditService,
+    private readonly limits: PostingLimits,
   ) {}
 
   async add(tx: EntityManager, caller: Caller, targetType: CommentTarget, targetId: string, body: string): Promise<CommentView> {
+    await this.limits.check(tx, caller, 'reply');
     const comment = await tx.getRepository(CommunityComment).save({ targetType, targetId, authorId: caller.userId, body, editedAt: null, hiddenAt: null, hiddenBy: null, hiddenReason: null });
     await this.revisions.record(tx, 'comment', comment.id, caller.userId, { body });
     return toView(comment, CommunityPeople.orUnknown(await this.people.refs([caller.userId], tx), caller.userId));

@@ -17,6 +17,6 @@ import { IdeasService } from './ideas.service.js';
   imports: [CommunityCoreModule, ListingsModule, NotificationsModule],
   controllers: [IdeasController],
   providers: [IdeaAccess, IdeaViews, IdeasService, IdeaBoard, IdeaVotes, IdeaStatusFlow, IdeaCredits, IdeaModeration],
-  exports: [IdeasService, IdeaVotes, IdeaStatusFlow],
+  exports: [IdeasService, IdeaVotes, IdeaStatusFlow, IdeaModeration],
 })
 export class IdeasModule {}

@@ -8,6 +8,7 @@ import { CommentsService } from '../comments/comments.service.js';
 import { CommunityError } from '../community.errors.js';
 import { isModerator } from '../community-staff.js';
 import { Idea } from '../entities/idea.entity.js';
+import { PostingLimits } from '../posting-limits.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { RevisionView } from '../revisions/revision.view.js';
 import { IdeaAccess } from './idea-access.service.js';
@@ -33,10 +34,12 @@ export class IdeasService {
     private readonly listings: ListingAccess,
     private readonly revisions: RevisionsService,
     private readonly comments: CommentsService,
+    private readonly limits: PostingLimits,
   ) {}
 
   create(caller: Caller, input: CreateIdeaDto): Promise<IdeaView> {
     return this.db.transaction(async (tx) => {
+      await this.limits.check(tx, caller, 'post');
       let listingId: string | null = null;
       if (input.listing) {
         const [namespace, plugin] = input.listing.split('/') as [string, string];

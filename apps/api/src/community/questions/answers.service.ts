@@ -9,6 +9,7 @@ import { CommunityError } from '../community.errors.js';
 import { isModerator } from '../community-staff.js';
 import { Answer } from '../entities/answer.entity.js';
 import { Question } from '../entities/question.entity.js';
+import { PostingLimits } from '../posting-limits.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { RevisionView } from '../revisions/revision.view.js';
 import { assertOpen, visibleAnswer, visibleQuestion } from './question-records.js';
@@ -24,6 +25,7 @@ export class AnswersService {
     private readonly revisions: RevisionsService,
     private readonly comments: CommentsService,
     private readonly notifications: NotificationsService,
+    private readonly limits: PostingLimits,
   ) {}
 
   /** A new answer; the question's answer count and activity move with it, and the asker is told. */
@@ -31,6 +33,8 @@ export class AnswersService {
     return this.db.transaction(async (tx) => {
       const question = await visibleQuestion(tx, caller, questionId, { lock: true });
       assertOpen(question);
+      // After the question's lock: the member's posting lock is always taken last, so locks never cross.
+      await this.limits.check(tx, caller, 'reply');
       const answer = await tx.getRepository(Answer).save({ questionId, authorId: caller.userId, body, helpfulCount: 0, editedAt: null, hiddenAt: null, hiddenBy: null, hiddenReason: null });
       await this.revisions.record(tx, 'answer', answer.id, caller.userId, { body });
       Object.assign(question, { answerCount: question.answerCount + 1, lastActivityAt: new Date() });

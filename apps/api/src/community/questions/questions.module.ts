@@ -18,6 +18,6 @@ import { QuestionsService } from './questions.service.js';
   imports: [CommunityCoreModule, ListingsModule, NotificationsModule],
   controllers: [QuestionsController, AnswersController, QuestionsStaffController],
   providers: [QuestionViews, QuestionsService, AnswersService, AnswerVotesService, AnswerAcceptanceService, QuestionListService, QuestionModerationService],
-  exports: [QuestionsService, AnswersService, AnswerVotesService, AnswerAcceptanceService],
+  exports: [QuestionsService, AnswersService, AnswerVotesService, AnswerAcceptanceService, QuestionModerationService],
 })
 export class QuestionsModule {}

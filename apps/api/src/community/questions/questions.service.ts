@@ -8,6 +8,7 @@ import type { CommentView } from '../comments/comment.view.js';
 import { CommunityError } from '../community.errors.js';
 import { isModerator } from '../community-staff.js';
 import { Question } from '../entities/question.entity.js';
+import { PostingLimits } from '../posting-limits.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { RevisionView } from '../revisions/revision.view.js';
 import type { AskQuestionDto, EditQuestionDto } from './question.dto.js';
@@ -30,10 +31,12 @@ export class QuestionsService {
     private readonly revisions: RevisionsService,
     private readonly comments: CommentsService,
     private readonly listings: ListingAccess,
+    private readonly limits: PostingLimits,
   ) {}
 
   ask(caller: Caller, input: AskQuestionDto): Promise<QuestionView> {
     return this.db.transaction(async (tx) => {
+      await this.limits.check(tx, caller, 'post');
       let listingId: string | null = null;
       if (input.listing) {
         const [namespace, plugin] = input.listing.split('/') as [string, string];
