@@ -136,6 +136,18 @@ describe('community ledger: caps, self and team awards, revocations, the append-
     expect((await lines(a)).map((l) => `${l.kind}:${l.points}`)).toEqual(['award:15', 'award:5', 'revocation:-15', 'revocation:-5', 'award:15', 'award:5']);
   });
 
+  it('does not restore an award revoked again for another reason while its content was hidden (a vote retracted meanwhile)', async () => {
+    const [a, b] = [await user(), await user()];
+    const content = { type: 'answer', id: `content-${a}` };
+    await award({ key: `accepted:${a}`, userId: a, source: 'answer_accepted', content });
+    await award({ key: `helpful:${a}:${b}`, userId: a, source: 'helpful_vote_received', content, actorId: b });
+    await tx((t) => ledger().revokeContent(t, content, 'content_hidden'));
+    expect(await tx((t) => ledger().revoke(t, `helpful:${a}:${b}`, 'vote_retracted'))).toBeNull(); // nothing stands: no line
+    await tx((t) => ledger().restoreContent(t, content, 'content_hidden'));
+    expect(await ledger().total(a)).toBe(15);
+    expect((await lines(a)).map((l) => `${l.kind}:${l.points}`)).toEqual(['award:15', 'award:5', 'revocation:-15', 'revocation:-5', 'award:15']);
+  });
+
   it('refuses to change or delete a line of the log', async () => {
     const earner = await user();
     await award({ userId: earner, source: 'idea_planned' });

@@ -30,6 +30,7 @@ import { RouteErrorPage } from './pages/route-error-page';
 import { SignInPage } from './pages/sign-in-page';
 import { SignUpPage } from './pages/sign-up-page';
 import { AdvocatesPage } from './pages/staff-advocates/advocates-page';
+import { CommunityReportsPage } from './pages/staff-community-reports/reports-page';
 import { StaffApplicationPage } from './pages/staff-applications/staff-application-page';
 import { StaffApplicationsPage } from './pages/staff-applications/staff-applications-page';
 import { StaffPartnersPage } from './pages/staff-partners/staff-partners-page';
@@ -105,6 +106,7 @@ const router = createBrowserRouter([
           { path: 'plugin-reviews', element: <RequireAuth><PluginReviewsPage /></RequireAuth> },
           { path: 'plugin-reviews/:id', element: <RequireAuth><PluginReviewPage /></RequireAuth> },
           { path: 'advocates', element: <RequireAuth><AdvocatesPage /></RequireAuth> },
+          { path: 'community-reports', element: <RequireAuth><CommunityReportsPage /></RequireAuth> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -18,8 +18,9 @@ const COUNTED: Record<PostingKind, string> = {
 /**
  * Spam floods stop here: a member posts at most GUILD_COMMUNITY_POSTS_PER_HOUR questions and ideas
  * and GUILD_COMMUNITY_REPLIES_PER_HOUR answers and comments in any trailing hour (staff are not
- * limited). Hidden content counts too. Called first in the creating transaction; one member's
- * posts are serialised by a transaction lock, so parallel requests cannot slip past the limit.
+ * limited). Hidden content counts too. Called in the creating transaction before the insert, after
+ * any row lock (so locks are always taken in one order); one member's posts are serialised by a
+ * transaction lock, so parallel requests cannot slip past the limit.
  */
 @Injectable()
 export class PostingLimits {
@@ -37,7 +38,7 @@ export class PostingLimits {
     ]);
     if (rows.length < limit) return;
     // Room comes back when the limit-th newest leaves the hour (every older one has left by then).
-    const freesAt = new Date(rows[rows.length - 1]!.created_at).getTime() + HOUR_MS;
+    const freesAt = new Date(rows[rows.length - 1].created_at).getTime() + HOUR_MS;
     const retryAfterSeconds = Math.max(1, Math.ceil((freesAt - now) / 1000));
     const what = kind === 'post' ? 'questions and ideas' : 'answers and comments';
     throw new CommunityError('POSTING_TOO_FAST', `You may post ${limit} ${what} per hour; try again in ${formatWait(retryAfterSeconds)}.`, { limit, retryAfterSeconds });

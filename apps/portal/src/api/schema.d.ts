@@ -1896,6 +1896,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/community/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reports_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Reports_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/staff/community/reports/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Reports_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3500,6 +3548,98 @@ export interface components {
             /** @description Newest first */
             items: components["schemas"]["ListingReviewView"][];
             nextCursor: string | null;
+        };
+        ReportContentDto: {
+            /** @enum {string} */
+            contentType: "question" | "answer" | "comment" | "idea";
+            /** Format: uuid */
+            contentId: string;
+            /** @enum {string} */
+            reason: "spam" | "abuse" | "off_topic" | "other";
+            /** @description What moderators should know (shown to them only) */
+            note?: string;
+        };
+        ReportView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            contentType: "question" | "answer" | "comment" | "idea";
+            /** Format: uuid */
+            contentId: string;
+            /** @enum {string} */
+            reason: "spam" | "abuse" | "off_topic" | "other";
+            note: string | null;
+            /**
+             * @description open until a moderator acts on it (actioned: the content was hidden) or dismisses it
+             * @enum {string}
+             */
+            status: "open" | "actioned" | "dismissed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        ReportReasonCountView: {
+            /** @enum {string} */
+            reason: "spam" | "abuse" | "off_topic" | "other";
+            count: number;
+        };
+        ReportedContentView: {
+            /** @description The question’s or idea’s title; for an answer its question’s title; null for a comment */
+            title: string | null;
+            /** @description The start of its text, as plain text */
+            excerpt: string;
+            author: components["schemas"]["MemberRefView"];
+            /** @description Portal page that shows it; null when it no longer exists */
+            link: string | null;
+            /** @description Set when a moderator hid it */
+            hidden: components["schemas"]["HiddenView"] | null;
+        };
+        ReportQueueItemView: {
+            /** @enum {string} */
+            contentType: "question" | "answer" | "comment" | "idea";
+            /** Format: uuid */
+            contentId: string;
+            /** @description Reports of the listed status on this content */
+            reportCount: number;
+            /** @description Most given first */
+            reasons: components["schemas"]["ReportReasonCountView"][];
+            /** @description Reporters’ notes, newest first (at most 5) */
+            notes: string[];
+            /** Format: date-time */
+            firstReportedAt: string;
+            /** Format: date-time */
+            lastReportedAt: string;
+            content: components["schemas"]["ReportedContentView"];
+        };
+        ReportQueuePage: {
+            items: components["schemas"]["ReportQueueItemView"][];
+            nextCursor: string | null;
+        };
+        ResolveReportsDto: {
+            /** @enum {string} */
+            contentType: "question" | "answer" | "comment" | "idea";
+            /** Format: uuid */
+            contentId: string;
+            /**
+             * @description hide: hide the content (its points are taken back) and mark the reports actioned; dismiss: leave it as it is
+             * @enum {string}
+             */
+            action: "hide" | "dismiss";
+            /** @description Why; for hide it is the hide reason its author sees */
+            reason: string;
+        };
+        ReportsResolvedView: {
+            /** @enum {string} */
+            contentType: "question" | "answer" | "comment" | "idea";
+            /** Format: uuid */
+            contentId: string;
+            /** @enum {string} */
+            status: "actioned" | "dismissed";
+            /** @description How many open reports this resolved */
+            resolved: number;
+            /** @description Whether the content is hidden now */
+            hidden: boolean;
         };
         "point.order.paid.input": {
             orderId: string;
@@ -9657,6 +9797,169 @@ export interface operations {
                 content?: never;
             };
             /** @description PARTNER_NOT_FOUND or LISTING_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportContentDto"];
+            };
+        };
+        responses: {
+            /** @description The caller already has an open report on this content: that one, unchanged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description Reported: moderators see it in their queue. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description REPORT_OWN_CONTENT
+             *
+             *     FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description QUESTION_NOT_FOUND, ANSWER_NOT_FOUND, COMMENT_NOT_FOUND, IDEA_NOT_FOUND (also content the caller cannot see) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_queue: {
+        parameters: {
+            query?: {
+                /** @description Opaque cursor from the previous page’s nextCursor */
+                cursor?: string;
+                limit?: number;
+                status?: "open" | "actioned" | "dismissed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per reported content with its reports of `status` (default open), the longest waiting first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportQueuePage"];
+                };
+            };
+            /** @description VALIDATION_FAILED, INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveReportsDto"];
+            };
+        };
+        responses: {
+            /** @description Every open report on the content resolved: hide hides it (unless it already is; points are taken back) and tells the reporters; dismiss leaves it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportsResolvedView"];
+                };
+            };
+            /** @description VALIDATION_FAILED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED: no, expired or revoked credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORBIDDEN, STAFF_ROLE_REQUIRED or TOKEN_SCOPE_MISSING */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description REPORT_NOT_FOUND: no open report on this content */
             404: {
                 headers: {
                     [name: string]: unknown;

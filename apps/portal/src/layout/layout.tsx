@@ -1,6 +1,6 @@
 import { Link, NavLink, Outlet } from 'react-router';
 import { useAuth } from '../auth/auth-store';
-import { ADVOCATE_ROLES, hasAnyRole, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, PLUGIN_REVIEW_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
+import { ADVOCATE_ROLES, hasAnyRole, MODERATOR_ROLES, PARTNER_APPLICATION_ROLES, PARTNER_STAFF_ROLES, PLUGIN_REVIEW_ROLES, STRIPE_EVENT_ROLES } from '../auth/roles';
 import { useSignOut } from '../auth/use-session';
 import { Button } from '../components/feedback';
 import { NotificationBell } from '../pages/notifications/notification-bell';
@@ -60,6 +60,7 @@ function Header() {
           {hasAnyRole(auth, PARTNER_STAFF_ROLES) && <NavLink to="/staff/partners">Partners</NavLink>}
           {hasAnyRole(auth, PLUGIN_REVIEW_ROLES) && <NavLink to="/staff/plugin-reviews">Plugin reviews</NavLink>}
           {hasAnyRole(auth, ADVOCATE_ROLES) && <NavLink to="/staff/advocates">Advocates</NavLink>}
+          {hasAnyRole(auth, MODERATOR_ROLES) && <NavLink to="/staff/community-reports">Reports</NavLink>}
           {hasAnyRole(auth, STRIPE_EVENT_ROLES) && <NavLink to="/staff/stripe-events">Webhook events</NavLink>}
         </nav>
         <div className="session">{auth.status === 'signed-in' ? <SignedIn name={auth.user.displayName} /> : auth.status === 'signed-out' ? <SignedOut /> : null}</div>

@@ -8,7 +8,7 @@ import { CommunityError, notFound } from '../community.errors.js';
 import { isModerator, assertModerator, seesHidden } from '../community-staff.js';
 import { CommunityComment, type CommentTarget } from '../entities/comment.entity.js';
 import { hiddenView } from '../moderation/hidden.view.js';
-import { applyModeration } from '../moderation/moderation.js';
+import { applyModeration, type Within } from '../moderation/moderation.js';
 import { CommunityPeople } from '../people/community-people.service.js';
 import { PostingLimits } from '../posting-limits.js';
 import type { MemberRefView } from '../people/member-ref.view.js';
@@ -76,15 +76,17 @@ export class CommentsService {
     return this.revisions.list('comment', id);
   }
 
-  hide(caller: Caller, id: string, reason: string | null): Promise<CommentView> {
+  /** Comments earn no points, so `within` only lends its transaction. */
+  hide(caller: Caller, id: string, reason: string | null, within?: Within): Promise<CommentView> {
     assertModerator(caller);
-    return this.db.transaction(async (tx) => {
+    const step = async (tx: EntityManager) => {
       const comment = await tx.getRepository(CommunityComment).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!comment) throw notFound.comment();
       await applyModeration(tx, this.audit, caller, { type: 'comment', id, content: comment }, reason === null ? null : { reason });
       await tx.getRepository(CommunityComment).save(comment);
       return this.view(tx, comment);
-    });
+    };
+    return within ? step(within.tx) : this.db.transaction(step);
   }
 
   /** The comment, when the caller may see it; hidden ones are 404 to everyone but their author and moderators. */

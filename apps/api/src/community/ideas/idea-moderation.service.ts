@@ -7,7 +7,7 @@ import { notFound } from '../community.errors.js';
 import { assertModerator } from '../community-staff.js';
 import { ContributionsService } from '../contributions/contributions.service.js';
 import { Idea } from '../entities/idea.entity.js';
-import { applyModeration, HIDDEN_REASON } from '../moderation/moderation.js';
+import { applyModeration, HIDDEN_REASON, moderationStep, type Within } from '../moderation/moderation.js';
 import { ideaContent } from './idea-transitions.js';
 import { IdeaViews } from './idea-views.service.js';
 import type { IdeaView } from './idea.view.js';
@@ -23,19 +23,17 @@ export class IdeaModeration {
   ) {}
 
   /** `reason` null shows the idea again. */
-  async hide(caller: Caller, id: string, reason: string | null): Promise<IdeaView> {
+  async hide(caller: Caller, id: string, reason: string | null, within?: Within): Promise<IdeaView> {
     assertModerator(caller);
-    let earners: string[] = [];
-    const view = await this.db.transaction(async (tx) => {
+    return moderationStep(this.db, this.contributions, within, async (tx, earners) => {
       const idea = await tx.getRepository(Idea).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!idea) throw notFound.idea();
       await applyModeration(tx, this.audit, caller, { type: 'idea', id, content: idea }, reason === null ? null : { reason });
       await tx.getRepository(Idea).save(idea);
-      earners =
-        reason === null ? await this.contributions.restoreContent(tx, ideaContent(id), HIDDEN_REASON) : await this.contributions.revokeContent(tx, ideaContent(id), HIDDEN_REASON);
+      earners.push(
+        ...(reason === null ? await this.contributions.restoreContent(tx, ideaContent(id), HIDDEN_REASON) : await this.contributions.revokeContent(tx, ideaContent(id), HIDDEN_REASON)),
+      );
       return this.views.detail(caller, idea, tx);
     });
-    await this.contributions.settle(earners);
-    return view;
   }
 }

@@ -38,3 +38,27 @@ export async function applyModeration(
 
 /** The revocation reason for points of hidden content (restored when it is shown again). */
 export const HIDDEN_REASON = 'content_hidden';
+
+/**
+ * A moderation step run inside a larger transaction (resolving reports hides the content and
+ * closes the reports together): the step writes through `tx` and leaves the members whose points
+ * moved in `earners`, for the caller to settle after the commit.
+ */
+export interface Within {
+  tx: EntityManager;
+  earners: string[];
+}
+
+/** Runs `work` in `within`'s transaction, or in a new one followed by settling the earners. */
+export async function moderationStep<T>(
+  db: { transaction<R>(work: (tx: EntityManager) => Promise<R>): Promise<R> },
+  contributions: { settle(userIds: readonly string[]): Promise<void> },
+  within: Within | undefined,
+  work: (tx: EntityManager, earners: string[]) => Promise<T>,
+): Promise<T> {
+  if (within) return work(within.tx, within.earners);
+  const earners: string[] = [];
+  const result = await db.transaction((tx) => work(tx, earners));
+  await contributions.settle(earners);
+  return result;
+}

@@ -8,7 +8,7 @@ import { assertModerator } from '../community-staff.js';
 import { ContributionsService } from '../contributions/contributions.service.js';
 import { Answer } from '../entities/answer.entity.js';
 import { Question } from '../entities/question.entity.js';
-import { applyModeration, HIDDEN_REASON } from '../moderation/moderation.js';
+import { applyModeration, HIDDEN_REASON, moderationStep, type Within } from '../moderation/moderation.js';
 import { UNACCEPTED_REASON } from './answer-acceptance.service.js';
 import { awardKeys } from './question-records.js';
 import { QuestionViews } from './question-views.service.js';
@@ -28,10 +28,9 @@ export class QuestionModerationService {
     private readonly audit: AuditService,
   ) {}
 
-  async question(caller: Caller, id: string, hide: { reason: string } | null): Promise<QuestionView> {
+  async question(caller: Caller, id: string, hide: { reason: string } | null, within?: Within): Promise<QuestionView> {
     assertModerator(caller);
-    const earners: string[] = [];
-    const view = await this.db.transaction(async (tx) => {
+    return moderationStep(this.db, this.contributions, within, async (tx, earners) => {
       const question = await tx.getRepository(Question).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!question) throw notFound.question();
       await applyModeration(tx, this.audit, caller, { type: 'question', id, content: question }, hide);
@@ -46,14 +45,11 @@ export class QuestionModerationService {
       }
       return this.views.question(caller, question, tx);
     });
-    await this.contributions.settle(earners);
-    return view;
   }
 
-  async answer(caller: Caller, id: string, hide: { reason: string } | null): Promise<AnswerView> {
+  async answer(caller: Caller, id: string, hide: { reason: string } | null, within?: Within): Promise<AnswerView> {
     assertModerator(caller);
-    const earners: string[] = [];
-    const view = await this.db.transaction(async (tx) => {
+    return moderationStep(this.db, this.contributions, within, async (tx, earners) => {
       const peek = await tx.getRepository(Answer).findOne({ where: { id }, select: { id: true, questionId: true } });
       if (!peek) throw notFound.answer();
       // The question first (its answer count moves), then the answer: the order every Q&A write locks in.
@@ -67,8 +63,6 @@ export class QuestionModerationService {
       else if (!question.hiddenAt) earners.push(...(await this.restoreAnswer(tx, question, id)));
       return this.views.answer(caller, question, answer, tx);
     });
-    await this.contributions.settle(earners);
-    return view;
   }
 
   /**

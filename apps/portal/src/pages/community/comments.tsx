@@ -7,6 +7,7 @@ import { TextAreaField } from '../../components/text-area-field';
 import { When } from '../../components/when';
 import { useAddComment, useEditComment, type Comment, type ContentKind } from './community-api';
 import { HiddenNotice, ModerationControl } from './moderation';
+import { ReportControl } from './report';
 import { MemberName } from './people';
 import { RevisionsPanel } from './revisions';
 
@@ -64,6 +65,7 @@ function CommentItem({ comment }: { comment: Comment }) {
       </p>
       <RevisionsPanel kind="comment" id={comment.id} editedAt={comment.editedAt} />
       <ModerationControl kind="comment" id={comment.id} hidden={Boolean(comment.hidden)} label="comment" />
+      <ReportControl kind="comment" id={comment.id} authorId={comment.author.id} label="comment" />
     </li>
   );
 }

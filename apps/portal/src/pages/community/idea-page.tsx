@@ -15,6 +15,7 @@ import { QueryGate } from './query-gate';
 import { CommunityNav } from './community-nav';
 import { IDEA_STATUS_LABELS, IdeaStatusBadge, NEXT_STATUSES, VoteToggle } from './idea-status';
 import { HiddenNotice, ModerationControl } from './moderation';
+import { ReportControl } from './report';
 import { MemberName } from './people';
 import { RevisionsPanel } from './revisions';
 
@@ -101,6 +102,7 @@ function IdeaCard({ idea }: { idea: Idea }) {
           </Button>
         )}
         <ModerationControl kind="idea" id={idea.id} hidden={Boolean(idea.hidden)} label="idea" />
+        <ReportControl kind="idea" id={idea.id} authorId={idea.author.id} label="idea" />
       </div>
       <RevisionsPanel kind="idea" id={idea.id} editedAt={idea.editedAt} />
     </article>

@@ -13,6 +13,7 @@ import { useAccept, useAnswer, useEditAnswer, useEditQuestion, useHelpful, useQu
 import { QueryGate } from './query-gate';
 import { CommunityNav } from './community-nav';
 import { HiddenNotice, ModerationControl } from './moderation';
+import { ReportControl } from './report';
 import { MemberName } from './people';
 import { RevisionsPanel } from './revisions';
 
@@ -79,6 +80,7 @@ function QuestionCard({ question }: { question: Question }) {
           </Button>
         )}
         <ModerationControl kind="question" id={question.id} hidden={Boolean(question.hidden)} label="question" />
+        <ReportControl kind="question" id={question.id} authorId={question.author.id} label="question" />
       </div>
       <RevisionsPanel kind="question" id={question.id} editedAt={question.editedAt} />
       <Comments kind="question" id={question.id} comments={question.comments} label="the question" />
@@ -169,6 +171,7 @@ function AnswerItem({ answer, question }: { answer: Answer; question: Question }
           </Button>
         )}
         <ModerationControl kind="answer" id={answer.id} hidden={Boolean(answer.hidden)} label="answer" />
+        <ReportControl kind="answer" id={answer.id} authorId={answer.author.id} label="answer" />
       </div>
       <RevisionsPanel kind="answer" id={answer.id} editedAt={answer.editedAt} />
       <Comments kind="answer" id={answer.id} comments={answer.comments} label={label} />

@@ -1,0 +1,60 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { trimmed } from '../../partners/partners.dto.js';
+import { PageQuery } from '../../platform/http/pagination.js';
+import { REPORT_REASONS, REPORT_STATUSES, REPORTED_CONTENT, type ReportedContent, type ReportReason, type ReportStatus } from '../entities/community-report.entity.js';
+
+/** Notes may hold newlines and tabs, no other control characters. */
+const NO_CONTROL = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
+export const REPORT_ACTIONS = ['hide', 'dismiss'] as const;
+export type ReportAction = (typeof REPORT_ACTIONS)[number];
+
+export class ReportContentDto {
+  @ApiProperty({ enum: REPORTED_CONTENT })
+  @IsIn(REPORTED_CONTENT, { message: `contentType must be one of ${REPORTED_CONTENT.join(', ')}` })
+  contentType: ReportedContent;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'contentId must be a UUID' })
+  contentId: string;
+
+  @ApiProperty({ enum: REPORT_REASONS })
+  @IsIn(REPORT_REASONS, { message: `reason must be one of ${REPORT_REASONS.join(', ')}` })
+  reason: ReportReason;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'What moderators should know (shown to them only)' })
+  @trimmed()
+  @IsOptional()
+  @IsString({ message: 'note must be text' })
+  @MaxLength(500, { message: 'note must be at most 500 characters' })
+  @Matches(NO_CONTROL, { message: 'note must not contain control characters' })
+  note?: string;
+}
+
+export class ReportQueueQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: REPORT_STATUSES, default: 'open' })
+  @IsOptional()
+  @IsIn(REPORT_STATUSES, { message: `status must be one of ${REPORT_STATUSES.join(', ')}` })
+  status?: ReportStatus;
+}
+
+export class ResolveReportsDto {
+  @ApiProperty({ enum: REPORTED_CONTENT })
+  @IsIn(REPORTED_CONTENT, { message: `contentType must be one of ${REPORTED_CONTENT.join(', ')}` })
+  contentType: ReportedContent;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'contentId must be a UUID' })
+  contentId: string;
+
+  @ApiProperty({ enum: REPORT_ACTIONS, description: 'hide: hide the content (its points are taken back) and mark the reports actioned; dismiss: leave it as it is' })
+  @IsIn(REPORT_ACTIONS, { message: `action must be one of ${REPORT_ACTIONS.join(', ')}` })
+  action: ReportAction;
+
+  @ApiProperty({ minLength: 3, maxLength: 500, description: 'Why; for hide it is the hide reason its author sees' })
+  @trimmed()
+  @IsString({ message: 'reason must be text' })
+  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
+  @Matches(NO_CONTROL, { message: 'reason must not contain control characters' })
+  reason: string;
+}
