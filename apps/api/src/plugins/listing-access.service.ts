@@ -96,6 +96,12 @@ export class ListingAccess {
     return { listing, insider };
   }
 
+  /** `visible` for a full name `namespace/plugin` (as other domains take it in their inputs); the listing's id. */
+  async visibleId(caller: Caller | null, fullName: string, manager: EntityManager = this.db.manager): Promise<string> {
+    const [namespace = '', plugin = ''] = fullName.split('/');
+    return (await this.visible(caller, namespace, plugin, manager)).listing.id;
+  }
+
   /**
    * References to listings by id, only those `caller` may see (the rule of `visible`): what other
    * domains show beside their content. Ids of listings the caller may not see are left out.

@@ -71,11 +71,7 @@ export class IdeaBoard {
       qb.where(new Brackets((w) => (viewer ? w.where('idea.hiddenAt IS NULL').orWhere('idea.authorId = :viewerId', { viewerId: viewer.userId }) : w.where('idea.hiddenAt IS NULL'))));
     }
     if (query.status) qb.andWhere('idea.status = :status', { status: query.status });
-    if (query.listing) {
-      const [namespace, plugin] = query.listing.split('/') as [string, string];
-      const { listing } = await this.listings.visible(viewer, namespace, plugin, manager);
-      qb.andWhere('idea.listingId = :listingId', { listingId: listing.id });
-    }
+    if (query.listing) qb.andWhere('idea.listingId = :listingId', { listingId: await this.listings.visibleId(viewer, query.listing, manager) });
     // The GIN index holds exactly this expression; websearch_to_tsquery accepts any text.
     if (query.q) qb.andWhere(`${IDEA_SEARCH_VECTOR} @@ websearch_to_tsquery('english', :q)`, { q: query.q });
 

@@ -40,11 +40,7 @@ export class IdeasService {
   create(caller: Caller, input: CreateIdeaDto): Promise<IdeaView> {
     return this.db.transaction(async (tx) => {
       await this.limits.check(tx, caller, 'post');
-      let listingId: string | null = null;
-      if (input.listing) {
-        const [namespace, plugin] = input.listing.split('/') as [string, string];
-        listingId = (await this.listings.visible(caller, namespace, plugin, tx)).listing.id;
-      }
+      const listingId = input.listing ? await this.listings.visibleId(caller, input.listing, tx) : null;
       const idea = await tx.getRepository(Idea).save(
         tx.getRepository(Idea).create({ authorId: caller.userId, title: input.title, body: input.body, listingId, status: 'open', hiddenAt: null, hiddenBy: null, hiddenReason: null }),
       );

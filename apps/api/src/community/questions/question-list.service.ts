@@ -31,11 +31,7 @@ export class QuestionListService {
     if (!isModerator(viewer)) qb.where(new Brackets((w) => w.where('q.hidden_at IS NULL').orWhere('q.author_id = :viewer', { viewer: viewer?.userId ?? null })));
     if (query.tag) qb.andWhere('q.tags @> ARRAY[:tag]::text[]', { tag: query.tag });
     if (query.author) qb.andWhere('q.author_id = :author', { author: query.author });
-    if (query.listing) {
-      const [namespace, plugin] = query.listing.split('/') as [string, string];
-      const { listing } = await this.listings.visible(viewer, namespace, plugin);
-      qb.andWhere('q.listing_id = :listingId', { listingId: listing.id });
-    }
+    if (query.listing) qb.andWhere('q.listing_id = :listingId', { listingId: await this.listings.visibleId(viewer, query.listing) });
     if (query.sort === 'unanswered') qb.andWhere('q.answer_count = 0 AND q.accepted_answer_id IS NULL');
     if (query.q) return this.search(viewer, qb, query.q, query);
 

@@ -37,11 +37,7 @@ export class QuestionsService {
   ask(caller: Caller, input: AskQuestionDto): Promise<QuestionView> {
     return this.db.transaction(async (tx) => {
       await this.limits.check(tx, caller, 'post');
-      let listingId: string | null = null;
-      if (input.listing) {
-        const [namespace, plugin] = input.listing.split('/') as [string, string];
-        listingId = (await this.listings.visible(caller, namespace, plugin, tx)).listing.id;
-      }
+      const listingId = input.listing ? await this.listings.visibleId(caller, input.listing, tx) : null;
       const question = await tx.getRepository(Question).save({
         authorId: caller.userId,
         title: input.title,
