@@ -54,7 +54,7 @@ describe('staff roles and the audit log', () => {
     const member = await suite.make.newMember();
     const bad = await call(suite.ctx.app, 'PUT', `/v1/staff/users/${member.id}/roles/owner`, { token: admin.accessToken });
     expect(bad.status).toBe(400);
-    expect(bad.body.error.details).toEqual([{ field: 'role', messages: ['role must be one of reviewer, finance, admin'] }]);
+    expect(bad.body.error.details).toEqual([{ field: 'role', messages: ['role must be one of reviewer, finance, moderator, admin'] }]);
     expect((await call(suite.ctx.app, 'PUT', '/v1/staff/users/42/roles/admin', { token: admin.accessToken })).status).toBe(400);
     const missing = await call(suite.ctx.app, 'PUT', '/v1/staff/users/00000000-0000-4000-8000-000000000000/roles/admin', { token: admin.accessToken });
     expect(missing.status).toBe(404);
