@@ -17,6 +17,7 @@ describe('community posting limits: a flood stops at the hourly limit', () => {
     expect(fourth.body.error.details).toEqual({ limit: 3, retryAfterSeconds: expect.any(Number) });
     expect(fourth.body.error.details.retryAfterSeconds).toBeGreaterThan(3000);
     expect(fourth.body.error.details.retryAfterSeconds).toBeLessThanOrEqual(3600);
+    expect(fourth.headers['retry-after']).toBe(String(fourth.body.error.details.retryAfterSeconds));
     const idea = await call(s.ctx.app, 'POST', '/v1/community/ideas', { token: spammer.accessToken, body: { title: 'One idea too many this hour', body: 'Spam.' } });
     expect(idea.body.error.code).toBe('POSTING_TOO_FAST');
     // Nothing was saved.

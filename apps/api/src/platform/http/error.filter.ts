@@ -44,6 +44,9 @@ export class ErrorFilter implements ExceptionFilter {
       body.error.errorId = randomUUID();
       this.logger.error({ err: exception, errorId: body.error.errorId }, 'unhandled error');
     }
+    // A 429 that knows when the caller may try again says so the standard way too.
+    const retryAfter = (body.error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (status === 429 && typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
     void reply.status(status).send(body);
   }
 
