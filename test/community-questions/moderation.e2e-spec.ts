@@ -95,6 +95,22 @@ describe('community questions: moderation hides content and takes its points bac
     expect((await question(q.id)).status).toBe(200);
   });
 
+  it('a comment is only as visible as what it is on: its history is not found while its question is hidden', async () => {
+    const moderator = await s.make.newStaff('moderator');
+    const { asker, voter, q } = await scene();
+    const comment = await call(s.ctx.app, 'POST', `/v1/community/questions/${q.id}/comments`, { token: voter.accessToken, body: { body: 'Which version are you on?' } });
+    expect(comment.status).toBe(201);
+    const history = (who?: { accessToken: string }) => call(s.ctx.app, 'GET', `/v1/community/comments/${comment.body.id}/revisions`, { token: who?.accessToken });
+    expect((await history()).status).toBe(200);
+    await staff(moderator, `questions/${q.id}/hide`, 'Off topic');
+    const hiddenHistory = await history();
+    expect(hiddenHistory.status).toBe(404);
+    expect(hiddenHistory.body.error.code).toBe('COMMENT_NOT_FOUND');
+    const edit = await call(s.ctx.app, 'PATCH', `/v1/community/comments/${comment.body.id}`, { token: voter.accessToken, body: { body: 'Edited while hidden' } });
+    expect(edit.body.error.code).toBe('COMMENT_NOT_FOUND');
+    expect((await history(asker)).status).toBe(200); // the asker still sees their question, and what is on it
+  });
+
   it('showing a question again does not restore an answer hidden on its own', async () => {
     const moderator = await s.make.newStaff('moderator');
     const { helper, q, a } = await scene();

@@ -3087,6 +3087,7 @@ export interface components {
             nextCursor: string | null;
         };
         CreateIdeaDto: {
+            /** @example Dark mode for the customer portal */
             title: string;
             /** @description Markdown (raw HTML is not rendered) */
             body: string;
@@ -3163,6 +3164,7 @@ export interface components {
             viewer: components["schemas"]["IdeaViewerView"];
         };
         UpdateIdeaDto: {
+            /** @example Dark mode for the customer portal */
             title?: string;
             /** @description Markdown (raw HTML is not rendered) */
             body?: string;

@@ -15,6 +15,7 @@ import type { MemberRefView } from '../people/member-ref.view.js';
 import { RevisionsService } from '../revisions/revisions.service.js';
 import type { RevisionView } from '../revisions/revision.view.js';
 import type { CommentView } from './comment.view.js';
+import { visibleComment } from './visible-comment.js';
 
 /**
  * Comments under questions, answers and ideas. Whoever owns the target (Q&A, ideas) checks that the
@@ -61,7 +62,7 @@ export class CommentsService {
   /** Its author edits (a moderator may too); the previous text stays in the history. */
   edit(caller: Caller, id: string, body: string): Promise<CommentView> {
     return this.db.transaction(async (tx) => {
-      const comment = await this.lockVisible(tx, caller, id);
+      const comment = await visibleComment(tx, caller, id, { lock: true });
       if (comment.authorId !== caller.userId && !isModerator(caller)) throw new CommunityError('EDIT_FORBIDDEN', 'Only the author of a comment (or a moderator) may edit it.');
       if (comment.body === body) return this.view(tx, comment);
       Object.assign(comment, { body, editedAt: new Date() });
@@ -72,7 +73,7 @@ export class CommentsService {
   }
 
   async history(caller: Caller | null, id: string): Promise<RevisionView[]> {
-    await this.lockVisible(this.db.manager, caller, id, false);
+    await visibleComment(this.db.manager, caller, id);
     return this.revisions.list('comment', id);
   }
 
@@ -87,13 +88,6 @@ export class CommentsService {
       return this.view(tx, comment);
     };
     return within ? step(within.tx) : this.db.transaction(step);
-  }
-
-  /** The comment, when the caller may see it; hidden ones are 404 to everyone but their author and moderators. */
-  private async lockVisible(manager: EntityManager, caller: Caller | null, id: string, lock = true): Promise<CommunityComment> {
-    const comment = await manager.getRepository(CommunityComment).findOne({ where: { id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!comment || (comment.hiddenAt && !seesHidden(caller, comment.authorId))) throw notFound.comment();
-    return comment;
   }
 
   private async view(manager: EntityManager, comment: CommunityComment): Promise<CommentView> {

@@ -44,8 +44,6 @@ export class BadgesJob implements OnModuleInit {
   /** Awards the badges the member now meets and does not hold yet, notifying each; returns their codes. */
   evaluate(userId: string): Promise<string[]> {
     return this.db.transaction(async (tx) => {
-      const exists = await tx.query<unknown[]>(`SELECT 1 FROM users WHERE id = $1`, [userId]);
-      if (exists.length === 0) return [];
       const standing = (await this.records.standing([userId], tx)).get(userId) ?? {};
       const allTimePoints = (await this.records.allTime([userId], tx)).get(userId) ?? 0;
       const earned = earnedBadges({ standing, allTimePoints });

@@ -51,11 +51,6 @@ export function leaderboardPage(window: LeaderboardWindow, limit: number, offset
   };
 }
 
-/** A member's points since `from` (a UTC day) from the daily rollup: one row {points}. */
-export function memberWindowPoints(userId: string, from: string): SqlQuery {
-  return { text: `SELECT coalesce(sum(points), 0)::int AS points FROM contribution_daily WHERE user_id = $1 AND day >= $2::date`, values: [userId, from] };
-}
-
 /** A member's rank for `points` (> 0) in a window: one row {rank}; members ahead have more points, or as many and a smaller id. */
 export function memberRank(window: LeaderboardWindow, userId: string, points: number): SqlQuery {
   if (window === 'all') {

@@ -4,8 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { UsersService } from '../../identity/users.service.js';
 import type { ContributionSource } from '../contributions/contribution-policy.js';
 import { notFound } from '../community.errors.js';
-import { BADGES } from './badges.js';
-import { memberWindowPoints, windowStart } from './credit-queries.js';
+import { byCatalogueOrder } from './badges.js';
+import { windowStart } from './credit-queries.js';
 import type { MemberRecordView } from './credit.views.js';
 
 export type StandingCounts = Partial<Record<ContributionSource, number>>;
@@ -41,9 +41,8 @@ export class CreditRecords {
     const result = new Map<string, string[]>();
     if (userIds.length === 0) return result;
     const rows = await manager.query<Array<{ user_id: string; badge: string }>>(`SELECT user_id, badge FROM member_badges WHERE user_id = ANY($1::uuid[])`, [[...new Set(userIds)]]);
-    const order = new Map(BADGES.map((badge, i) => [badge.code, i]));
     for (const row of rows) result.set(row.user_id, [...(result.get(row.user_id) ?? []), row.badge]);
-    for (const list of result.values()) list.sort((a, b) => (order.get(a) ?? 99) - (order.get(b) ?? 99));
+    for (const list of result.values()) list.sort(byCatalogueOrder);
     return result;
   }
 
@@ -55,12 +54,6 @@ export class CreditRecords {
       [[...new Set(userIds)], from],
     );
     return new Map(rows.map((row) => [row.user_id, row.points]));
-  }
-
-  async pointsSince(userId: string, from: string, manager: EntityManager = this.db.manager): Promise<number> {
-    const query = memberWindowPoints(userId, from);
-    const rows = await manager.query<Array<{ points: number }>>(query.text, query.values);
-    return rows[0]?.points ?? 0;
   }
 
   /** Records of several members (those that exist). */

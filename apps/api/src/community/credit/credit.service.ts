@@ -9,7 +9,7 @@ import { notFound } from '../community.errors.js';
 import { CONTRIBUTION_POLICIES, CONTRIBUTION_SOURCES, CURRENT_POLICY } from '../contributions/contribution-policy.js';
 import { ContributionEvent } from '../entities/contribution-event.entity.js';
 import { CommunityPeople } from '../people/community-people.service.js';
-import { BADGES, BADGES_BY_CODE } from './badges.js';
+import { BADGES, BADGES_BY_CODE, byCatalogueOrder } from './badges.js';
 import { CreditRecords } from './credit-records.js';
 import { ContributionWindows } from '../contributions/contribution-windows.service.js';
 import { leaderboardFrom, leaderboardPage, memberRank, type LeaderboardWindow } from './credit-queries.js';
@@ -80,18 +80,15 @@ export class CreditService {
     if (!profile) throw notFound.member();
     const refs = await this.people.refs([userId]);
     await this.windows.current();
-    const from30 = leaderboardFrom('30d')!;
-    const from12 = leaderboardFrom('12m')!;
     const points = {
-      last30Days: await this.records.pointsSince(userId, from30),
-      last12Months: await this.records.pointsSince(userId, from12),
+      last30Days: (await this.records.windowPoints([userId], leaderboardFrom('30d')!)).get(userId) ?? 0,
+      last12Months: (await this.records.windowPoints([userId], leaderboardFrom('12m')!)).get(userId) ?? 0,
       allTime: (await this.records.allTime([userId])).get(userId) ?? 0,
     };
     const badgeRows = await this.db.query<Array<{ badge: string; awarded_at: Date }>>(`SELECT badge, awarded_at FROM member_badges WHERE user_id = $1`, [userId]);
-    const order = new Map(BADGES.map((badge, i) => [badge.code, i]));
     const badges = badgeRows
       .filter((row) => BADGES_BY_CODE.has(row.badge))
-      .sort((a, b) => order.get(a.badge)! - order.get(b.badge)!)
+      .sort((a, b) => byCatalogueOrder(a.badge, b.badge))
       .map((row) => {
         const badge = BADGES_BY_CODE.get(row.badge)!;
         return { code: badge.code, name: badge.name, description: badge.description, awardedAt: new Date(row.awarded_at).toISOString() };

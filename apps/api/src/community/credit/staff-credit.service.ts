@@ -46,7 +46,6 @@ export class StaffCreditService {
    * request awards once and answers the same line.
    */
   async award(caller: Caller, input: StaffAwardInput, idempotencyKey?: string): Promise<ContributionLineView> {
-    if (input.userId === caller.userId) throw new CommunityError('AWARD_SELF', 'Staff cannot award points to themselves; ask another moderator.');
     const key = idempotencyKey ? `staff_award:${idempotencyKey}:${input.userId}` : `staff_award:${randomUUID()}`;
     const event = await this.db.transaction(async (tx) => {
       if (!(await this.users.publicProfiles([input.userId], tx)).has(input.userId)) throw notFound.member();
@@ -63,6 +62,7 @@ export class StaffCreditService {
       if (outcome.outcome === 'already') {
         return tx.getRepository(ContributionEvent).findOneOrFail({ where: { awardKey: key, kind: 'award' }, order: { occurredAt: 'DESC', id: 'DESC' } });
       }
+      // The ledger's own rule: nobody earns points they gave themselves.
       if (outcome.outcome !== 'awarded') throw new CommunityError('AWARD_SELF', 'Staff cannot award points to themselves; ask another moderator.');
       await this.audit.record(
         {

@@ -3,27 +3,17 @@ import type { EntityManager } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
 import { PartnerAccess } from '../../partners/partner-access.service.js';
 import { ListingAccess, PUBLISHER_ROLES } from '../../plugins/listing-access.service.js';
-import { CommunityError, notFound } from '../community.errors.js';
-import { isModerator, seesHidden } from '../community-staff.js';
+import { CommunityError } from '../community.errors.js';
+import { isModerator } from '../community-staff.js';
 import { Idea } from '../entities/idea.entity.js';
 
-/** Finding an idea the caller may see, and who may move it. */
+/** Who may move an idea (seeing one is `visibleIdea` in idea-records.ts). */
 @Injectable()
 export class IdeaAccess {
   constructor(
     private readonly listings: ListingAccess,
     private readonly partners: PartnerAccess,
   ) {}
-
-  /**
-   * The idea, when `viewer` may see it: a hidden idea answers the same 404 as a missing one, except
-   * to its author and moderators. With `lock`, the row is locked for the rest of `manager`'s transaction.
-   */
-  async visible(viewer: Caller | null, id: string, manager: EntityManager, options: { lock?: boolean } = {}): Promise<Idea> {
-    const idea = await manager.getRepository(Idea).findOne({ where: { id }, ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!idea || (idea.hiddenAt && !seesHidden(viewer, idea.authorId))) throw notFound.idea();
-    return idea;
-  }
 
   /** Nothing is added to a hidden idea (votes, comments, status, credits) until a moderator shows it again. */
   static assertShown(idea: Idea, doing: string): void {

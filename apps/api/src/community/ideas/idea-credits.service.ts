@@ -14,6 +14,7 @@ import { IdeaAccess } from './idea-access.service.js';
 import { CREDIT_REMOVED_REASON, ideaContent, ideaKeys } from './idea-transitions.js';
 import { IdeaViews } from './idea-views.service.js';
 import type { IdeaView } from './idea.view.js';
+import { visibleIdea } from './idea-records.js';
 
 /**
  * Staff credit, by name on a shipped idea, the members whose comments shaped it. The set sent
@@ -23,7 +24,6 @@ import type { IdeaView } from './idea.view.js';
 export class IdeaCredits {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: IdeaAccess,
     private readonly views: IdeaViews,
     private readonly comments: CommentsService,
     private readonly contributions: ContributionsService,
@@ -35,7 +35,7 @@ export class IdeaCredits {
     assertModerator(caller);
     const earners: string[] = [];
     const view = await this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       IdeaAccess.assertShown(idea, 'credit it');
       if (idea.status !== 'shipped') throw new CommunityError('IDEA_NOT_SHIPPED', `Contributors are credited once an idea ships; this one is ${idea.status.replace('_', ' ')}.`);
       const wanted = await this.contributorsOf(tx, idea, commentIds);

@@ -14,6 +14,7 @@ import { IdeaAccess } from './idea-access.service.js';
 import { canTransition, ideaContent, ideaKeys, IDEA_TRANSITIONS, UNPLANNED_REASON, type IdeaTargetStatus } from './idea-transitions.js';
 import { IdeaViews } from './idea-views.service.js';
 import type { IdeaView } from './idea.view.js';
+import { visibleIdea } from './idea-records.js';
 
 const STATUS_WORDS: Record<IdeaStatus, string> = {
   open: 'open',
@@ -42,7 +43,7 @@ export class IdeaStatusFlow {
   async move(caller: Caller, id: string, to: IdeaTargetStatus, note: string): Promise<IdeaView> {
     const earners: string[] = [];
     const view = await this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       if (!(await this.access.mayMove(caller, idea, tx))) {
         throw new CommunityError(
           'IDEA_STATUS_FORBIDDEN',

@@ -8,6 +8,7 @@ import { IdeaVote } from '../entities/votes.entity.js';
 import { IdeaAccess } from './idea-access.service.js';
 import { IdeaViews } from './idea-views.service.js';
 import type { IdeaView } from './idea.view.js';
+import { visibleIdea } from './idea-records.js';
 
 /**
  * One vote per member and idea (the primary key), retractable. Every change locks the idea row
@@ -17,14 +18,13 @@ import type { IdeaView } from './idea.view.js';
 export class IdeaVotes {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: IdeaAccess,
     private readonly views: IdeaViews,
   ) {}
 
   /** Casts the caller's vote; casting it again changes nothing. */
   vote(caller: Caller, id: string): Promise<IdeaView> {
     return this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       if (idea.authorId === caller.userId) throw new CommunityError('VOTE_OWN_CONTENT', 'You cannot vote for your own idea.');
       IdeaAccess.assertShown(idea, 'vote for it');
       if (!(await this.hasVoted(tx, id, caller.userId))) {
@@ -38,7 +38,7 @@ export class IdeaVotes {
   /** Takes the caller's vote back; nothing happens when there is none. */
   retract(caller: Caller, id: string): Promise<IdeaView> {
     return this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       if (await this.hasVoted(tx, id, caller.userId)) {
         await tx.getRepository(IdeaVote).delete({ ideaId: id, voterId: caller.userId });
         await this.count(tx, idea, -1);

@@ -15,6 +15,7 @@ import { IdeaAccess } from './idea-access.service.js';
 import { IdeaViews } from './idea-views.service.js';
 import type { CreateIdeaDto, UpdateIdeaDto } from './idea.dto.js';
 import type { IdeaView } from './idea.view.js';
+import { visibleIdea } from './idea-records.js';
 
 /** What a member's profile counts of their ideas (visible ones only). */
 export interface IdeaCounts {
@@ -29,7 +30,6 @@ export interface IdeaCounts {
 export class IdeasService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: IdeaAccess,
     private readonly views: IdeaViews,
     private readonly listings: ListingAccess,
     private readonly revisions: RevisionsService,
@@ -51,13 +51,13 @@ export class IdeasService {
 
   async get(viewer: Caller | null, id: string): Promise<IdeaView> {
     const manager = this.db.manager;
-    return this.views.detail(viewer, await this.access.visible(viewer, id, manager), manager);
+    return this.views.detail(viewer, await visibleIdea(manager, viewer, id), manager);
   }
 
   /** Its author or a moderator edits the title or body; every version stays in the history. */
   edit(caller: Caller, id: string, input: UpdateIdeaDto): Promise<IdeaView> {
     return this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       if (idea.authorId !== caller.userId && !isModerator(caller)) throw new CommunityError('EDIT_FORBIDDEN', 'Only the author of an idea (or a moderator) may edit it.');
       const title = input.title ?? idea.title;
       const body = input.body ?? idea.body;
@@ -71,13 +71,13 @@ export class IdeasService {
   }
 
   async history(viewer: Caller | null, id: string): Promise<RevisionView[]> {
-    await this.access.visible(viewer, id, this.db.manager);
+    await visibleIdea(this.db.manager, viewer, id);
     return this.revisions.list('idea', id);
   }
 
   comment(caller: Caller, id: string, body: string): Promise<CommentView> {
     return this.db.transaction(async (tx) => {
-      const idea = await this.access.visible(caller, id, tx, { lock: true });
+      const idea = await visibleIdea(tx, caller, id, { lock: true });
       IdeaAccess.assertShown(idea, 'comment on it');
       return this.comments.add(tx, caller, 'idea', id, body);
     });

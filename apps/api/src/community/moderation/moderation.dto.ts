@@ -1,9 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, IsUUID, Length, Matches } from 'class-validator';
-import { trimmed } from '../../partners/partners.dto.js';
-
-/** Bodies may hold newlines and tabs, no other control characters (PostgreSQL refuses NUL outright). */
-const NO_CONTROL = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
+import { IsUUID } from 'class-validator';
+import { BodyField, CommentBodyField, TextField } from '../community-fields.js';
 
 export class ContentIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -12,29 +9,17 @@ export class ContentIdParams {
 }
 
 export class HideContentDto {
-  @ApiProperty({ minLength: 3, maxLength: 500, description: 'Why it was hidden: shown to its author and to moderators' })
-  @trimmed()
-  @IsString()
-  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
-  @Matches(NO_CONTROL, { message: 'reason must not contain control characters' })
+  @TextField('reason', 3, 500, { description: 'Why it was hidden: shown to its author and to moderators' })
   reason: string;
 }
 
-/** Markdown bodies of answers and comments. */
+/** Markdown bodies of answers. */
 export class BodyDto {
-  @ApiProperty({ minLength: 1, maxLength: 20000, description: 'Markdown (raw HTML is not rendered)' })
-  @trimmed()
-  @IsString()
-  @Length(1, 20000, { message: 'body must be 1 to 20000 characters' })
-  @Matches(NO_CONTROL, { message: 'body must not contain control characters' })
+  @BodyField()
   body: string;
 }
 
 export class CommentBodyDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000, description: 'Markdown (raw HTML is not rendered)' })
-  @trimmed()
-  @IsString()
-  @Length(1, 2000, { message: 'body must be 1 to 2000 characters' })
-  @Matches(NO_CONTROL, { message: 'body must not contain control characters' })
+  @CommentBodyField()
   body: string;
 }

@@ -19,8 +19,8 @@ export async function applyModeration(
   hide: { reason: string } | null,
 ): Promise<void> {
   const { content } = target;
-  if (hide && content.hiddenAt) throw new CommunityError('MODERATION_STATE', `This ${target.type} is already hidden (${content.hiddenReason}).`);
-  if (!hide && !content.hiddenAt) throw new CommunityError('MODERATION_STATE', `This ${target.type} is not hidden.`);
+  if (hide && content.hiddenAt) throw new CommunityError('MODERATION_STATE', `This ${target.type} is already hidden (${content.hiddenReason}); to change the reason, show it again and hide it anew.`);
+  if (!hide && !content.hiddenAt) throw new CommunityError('MODERATION_STATE', `This ${target.type} is not hidden, so there is nothing to show again.`);
   const previous = content.hiddenReason;
   Object.assign(content, hide ? { hiddenAt: new Date(), hiddenBy: caller.userId, hiddenReason: hide.reason } : { hiddenAt: null, hiddenBy: null, hiddenReason: null });
   await audit.record(

@@ -1,19 +1,12 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { trimmed } from '../../partners/partners.dto.js';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../platform/http/pagination.js';
+import { BodyField, ListingField, searchText, SEARCH_MAX_LENGTH, TitleField } from '../community-fields.js';
 
-/** Titles are one line: no control characters (which also keeps NUL, which PostgreSQL refuses, out). */
-const ONE_LINE = /^[^\p{Cc}]*$/u;
-/** Bodies may hold newlines and tabs, nothing else below the space. */
-const NO_CONTROL = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
-/** `namespace/plugin`, as in the listing's routes. */
-const LISTING_NAME = /^[a-z0-9][a-z0-9-]{0,99}\/[a-z0-9][a-z0-9-]{0,99}$/;
 export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{0,29}$/;
 export const MAX_TAGS = 5;
-export const SEARCH_MAX_LENGTH = 200;
 
 export const QUESTION_SORTS = ['newest', 'active', 'unanswered'] as const;
 export type QuestionSort = (typeof QUESTION_SORTS)[number];
@@ -25,25 +18,7 @@ const normalisedTags = () =>
     Array.isArray(value) ? [...new Set((value as unknown[]).map((tag) => (typeof tag === 'string' ? tag.trim().toLowerCase() : tag)))] : value,
   );
 
-/** The title, body and tags rules, shared by asking and editing (an edit validates only the fields sent). */
-const TitleField = (sent?: PropertyDecorator) =>
-  applyDecorators(
-    sent ? ApiPropertyOptional(TITLE) : ApiProperty(TITLE),
-    trimmed(),
-    ...(sent ? [sent] : []),
-    IsString({ message: 'title must be text' }),
-    Length(10, 200, { message: 'title must be 10 to 200 characters' }),
-    Matches(ONE_LINE, { message: 'title must be one line of text' }),
-  );
-const BodyField = (sent?: PropertyDecorator) =>
-  applyDecorators(
-    sent ? ApiPropertyOptional(BODY) : ApiProperty(BODY),
-    trimmed(),
-    ...(sent ? [sent] : []),
-    IsString({ message: 'body must be text' }),
-    Length(1, 20000, { message: 'body must be 1 to 20000 characters' }),
-    Matches(NO_CONTROL, { message: 'body must not contain control characters' }),
-  );
+/** Tags, shared by asking and editing (an edit validates only the fields sent). */
 const TagsField = (optional: PropertyDecorator) =>
   applyDecorators(
     ApiPropertyOptional({ type: [String], maxItems: MAX_TAGS, example: ['slack', 'webhooks'], description: `Up to ${MAX_TAGS}; lower-cased, duplicates dropped; each ${TAG_PATTERN.source}` }),
@@ -54,11 +29,8 @@ const TagsField = (optional: PropertyDecorator) =>
     IsString({ each: true, message: 'each tag must be text' }),
     Matches(TAG_PATTERN, { each: true, message: 'each tag must be 1 to 30 lower-case letters, digits or hyphens, starting with a letter or digit' }),
   );
-const TITLE = { minLength: 10, maxLength: 200, example: 'How do I send a Slack message only for paid orders?' };
-const BODY = { minLength: 1, maxLength: 20000, description: 'Markdown (raw HTML is not rendered)' };
-
 export class AskQuestionDto {
-  @TitleField()
+  @TitleField('How do I send a Slack message only for paid orders?')
   title: string;
 
   @BodyField()
@@ -67,20 +39,16 @@ export class AskQuestionDto {
   @TagsField(IsOptional())
   tags?: string[];
 
-  @ApiPropertyOptional({ example: 'acme/slack-notifier', description: 'The listing the question is about (its partner’s answers are marked)' })
-  @trimmed()
-  @IsOptional()
-  @IsString({ message: 'listing must be text' })
-  @Matches(LISTING_NAME, { message: 'listing must be a listing name, namespace/plugin' })
+  @ListingField('The listing the question is about (its partner’s answers are marked)')
   listing?: string;
 }
 
 /** Only the fields sent change. */
 export class EditQuestionDto {
-  @TitleField(whenSent('title'))
+  @TitleField('How do I send a Slack message only for paid orders?', { optional: true })
   title?: string;
 
-  @BodyField(whenSent('body'))
+  @BodyField({ optional: true })
   body?: string;
 
   @TagsField(whenSent('tags'))
@@ -89,8 +57,7 @@ export class EditQuestionDto {
 
 export class QuestionListQuery extends PageQuery {
   @ApiPropertyOptional({ maxLength: SEARCH_MAX_LENGTH, description: 'Full-text search of titles and bodies (web search syntax: "a phrase", -word, or); best match first' })
-  // Control characters (NUL among them, which PostgreSQL refuses) read as spaces.
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\p{Cc}/gu, ' ').trim() || undefined : value))
+  @searchText()
   @IsOptional()
   @IsString({ message: 'q must be text' })
   @MaxLength(SEARCH_MAX_LENGTH, { message: `q must be at most ${SEARCH_MAX_LENGTH} characters` })
@@ -103,11 +70,7 @@ export class QuestionListQuery extends PageQuery {
   @Matches(TAG_PATTERN, { message: 'tag must be 1 to 30 lower-case letters, digits or hyphens' })
   tag?: string;
 
-  @ApiPropertyOptional({ example: 'acme/slack-notifier', description: 'Only questions about this listing' })
-  @trimmed()
-  @IsOptional()
-  @IsString({ message: 'listing must be text' })
-  @Matches(LISTING_NAME, { message: 'listing must be a listing name, namespace/plugin' })
+  @ListingField('Only questions about this listing')
   listing?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only questions asked by this member' })

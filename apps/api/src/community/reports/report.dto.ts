@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { trimmed } from '../../partners/partners.dto.js';
 import { PageQuery } from '../../platform/http/pagination.js';
+import { NO_CONTROL, TextField } from '../community-fields.js';
 import { REPORT_REASONS, REPORT_STATUSES, REPORTED_CONTENT, type ReportedContent, type ReportReason, type ReportStatus } from '../entities/community-report.entity.js';
 
-/** Notes may hold newlines and tabs, no other control characters. */
-const NO_CONTROL = /^(?:[^\p{Cc}]|[\t\n\r])*$/u;
 export const REPORT_ACTIONS = ['hide', 'dismiss'] as const;
 export type ReportAction = (typeof REPORT_ACTIONS)[number];
 
-export class ReportContentDto {
+/** Which content: a question, answer, comment or idea, by id. */
+class ReportedContentDto {
   @ApiProperty({ enum: REPORTED_CONTENT })
   @IsIn(REPORTED_CONTENT, { message: `contentType must be one of ${REPORTED_CONTENT.join(', ')}` })
   contentType: ReportedContent;
@@ -17,7 +17,9 @@ export class ReportContentDto {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'contentId must be a UUID' })
   contentId: string;
+}
 
+export class ReportContentDto extends ReportedContentDto {
   @ApiProperty({ enum: REPORT_REASONS })
   @IsIn(REPORT_REASONS, { message: `reason must be one of ${REPORT_REASONS.join(', ')}` })
   reason: ReportReason;
@@ -38,23 +40,11 @@ export class ReportQueueQuery extends PageQuery {
   status?: ReportStatus;
 }
 
-export class ResolveReportsDto {
-  @ApiProperty({ enum: REPORTED_CONTENT })
-  @IsIn(REPORTED_CONTENT, { message: `contentType must be one of ${REPORTED_CONTENT.join(', ')}` })
-  contentType: ReportedContent;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'contentId must be a UUID' })
-  contentId: string;
-
+export class ResolveReportsDto extends ReportedContentDto {
   @ApiProperty({ enum: REPORT_ACTIONS, description: 'hide: hide the content (its points are taken back) and mark the reports actioned; dismiss: leave it as it is' })
   @IsIn(REPORT_ACTIONS, { message: `action must be one of ${REPORT_ACTIONS.join(', ')}` })
   action: ReportAction;
 
-  @ApiProperty({ minLength: 3, maxLength: 500, description: 'Why; for hide it is the hide reason its author sees' })
-  @trimmed()
-  @IsString({ message: 'reason must be text' })
-  @Length(3, 500, { message: 'reason must be 3 to 500 characters' })
-  @Matches(NO_CONTROL, { message: 'reason must not contain control characters' })
+  @TextField('reason', 3, 500, { description: 'Why; for hide it is the hide reason its author sees' })
   reason: string;
 }

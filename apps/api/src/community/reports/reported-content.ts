@@ -1,8 +1,6 @@
 import { In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import type { Caller } from '../../identity/caller.js';
 import { excerpt } from '../../platform/markdown/excerpt.js';
-import { notFound } from '../community.errors.js';
-import { seesHidden } from '../community-staff.js';
 import { Answer } from '../entities/answer.entity.js';
 import { CommunityComment } from '../entities/comment.entity.js';
 import type { ReportedContent } from '../entities/community-report.entity.js';
@@ -10,6 +8,8 @@ import type { Hideable } from '../entities/hidden.js';
 import { Idea } from '../entities/idea.entity.js';
 import { Question } from '../entities/question.entity.js';
 import { visibleAnswer, visibleQuestion } from '../questions/question-records.js';
+import { visibleComment } from '../comments/visible-comment.js';
+import { visibleIdea } from '../ideas/idea-records.js';
 
 // Reports belong to the community domain, so they read its content tables directly (as credit does).
 
@@ -37,25 +37,9 @@ export async function visibleContentAuthor(manager: EntityManager, viewer: Calle
       return (await visibleAnswer(manager, viewer, ref.id)).answer.authorId;
     case 'idea':
       return (await visibleIdea(manager, viewer, ref.id)).authorId;
-    case 'comment': {
-      const comment = await manager.getRepository(CommunityComment).findOne({ where: { id: ref.id } });
-      if (!comment || (comment.hiddenAt && !seesHidden(viewer, comment.authorId))) throw notFound.comment();
-      try {
-        if (comment.targetType === 'question') await visibleQuestion(manager, viewer, comment.targetId);
-        else if (comment.targetType === 'answer') await visibleAnswer(manager, viewer, comment.targetId);
-        else await visibleIdea(manager, viewer, comment.targetId);
-      } catch {
-        throw notFound.comment();
-      }
-      return comment.authorId;
-    }
+    case 'comment':
+      return (await visibleComment(manager, viewer, ref.id)).authorId;
   }
-}
-
-async function visibleIdea(manager: EntityManager, viewer: Caller, id: string): Promise<Idea> {
-  const idea = await manager.getRepository(Idea).findOne({ where: { id } });
-  if (!idea || (idea.hiddenAt && !seesHidden(viewer, idea.authorId))) throw notFound.idea();
-  return idea;
 }
 
 /** Whether the content is hidden now; null when it does not exist. */

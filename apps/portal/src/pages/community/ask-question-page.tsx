@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError } from '../../api/errors';
-import { Button } from '../../components/feedback';
 import { Field } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { MarkdownEditor } from '../plugins/markdown-editor';
 import { useAskQuestion } from './community-api';
 import { CommunityNav } from './community-nav';
+import { ListingField, listingRefused } from './listing-field';
 
 const FIELDS = ['title', 'body', 'tags', 'listing'] as const;
 
@@ -16,11 +16,6 @@ export const parseTags = (text: string) =>
     .split(/[,\s]+/)
     .map((tag) => tag.trim().toLowerCase())
     .filter(Boolean);
-
-/** The listing field's refusal (no such plugin, or one the asker cannot see) goes beside it. */
-export function listingErrors(error: unknown, fields: Record<string, string[]>) {
-  return error instanceof ApiError && error.code === 'LISTING_NOT_FOUND' ? [error.message] : fields.listing;
-}
 
 export function AskQuestionPage() {
   const [params] = useSearchParams();
@@ -38,7 +33,6 @@ export function AskQuestionPage() {
     );
   };
   const { fields } = splitFormError(ask.error, FIELDS);
-  const listingError = listingErrors(ask.error, fields);
   return (
     <section className="card">
       <CommunityNav />
@@ -47,26 +41,18 @@ export function AskQuestionPage() {
       </p>
       <h1>Ask a question</h1>
       <form onSubmit={onSubmit} noValidate aria-label="Ask a question" className="stack">
-        <FormAlert error={listingError === fields.listing ? ask.error : undefined} formFields={FIELDS} />
+        <FormAlert error={listingRefused(ask.error) ? undefined : ask.error} formFields={FIELDS} />
         <Field label="Title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} errors={fields.title} hint="The question in one sentence (10 to 200 characters)." />
         <MarkdownEditor label="Question" name="body" maxLength={20000} value={body} onChange={setBody} errors={fields.body} hint="What you tried and what happened. Markdown." />
         <Field label="Tags" name="tags" autoComplete="off" spellCheck={false} value={tags} onChange={(e) => setTags(e.target.value)} errors={fields.tags} hint="Up to 5, separated by commas: lowercase letters, digits and hyphens." />
-        <Field
-          label="Plugin (optional)"
-          name="listing"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="namespace/plugin"
+        <ListingField
           value={listing}
-          onChange={(e) => setListing(e.target.value)}
-          errors={listingError}
+          onChange={setListing}
+          error={ask.error}
+          errors={fields.listing}
           hint="When the question is about one plugin: its name, like acme/timesheet-sync. Its partner's answers are marked."
         />
-        <div className="form-actions">
-          <Button type="submit" pending={ask.isPending} pendingLabel="Posting…">
-            Post question
-          </Button>
-        </div>
+        <FormActions submit="Post question" pendingLabel="Posting…" pending={ask.isPending} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useAuth } from '../../auth/auth-store';
 import { Button } from '../../components/feedback';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
 import { When } from '../../components/when';
@@ -82,14 +83,7 @@ function CommentForm({ kind, id, label, onDone }: { kind: Exclude<ContentKind, '
     <form onSubmit={onSubmit} noValidate aria-label={`Comment on ${label}`} className="stack">
       <FormAlert error={add.error} formFields={FIELDS} />
       <TextAreaField label="Comment" name="body" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} errors={fields.body} hint="Markdown." />
-      <div className="form-actions">
-        <Button type="submit" size="small" pending={add.isPending} pendingLabel="Posting…">
-          Post comment
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Post comment" pendingLabel="Posting…" pending={add.isPending} size="small" onCancel={onDone} />
     </form>
   );
 }
@@ -106,14 +100,7 @@ function EditComment({ comment, onDone }: { comment: Comment; onDone: () => void
     <form onSubmit={onSubmit} noValidate aria-label="Edit the comment" className="stack">
       <FormAlert error={edit.error} formFields={FIELDS} />
       <TextAreaField label="Comment" name="body" rows={3} maxLength={5000} value={body} onChange={(e) => setBody(e.target.value)} errors={fields.body} />
-      <div className="form-actions">
-        <Button type="submit" size="small" pending={edit.isPending} pendingLabel="Saving…">
-          Save
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Save" pendingLabel="Saving…" pending={edit.isPending} size="small" onCancel={onDone} />
     </form>
   );
 }

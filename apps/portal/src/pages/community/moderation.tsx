@@ -2,18 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { useAuth } from '../../auth/auth-store';
 import { hasAnyRole, MODERATOR_ROLES } from '../../auth/roles';
 import { Alert, Button } from '../../components/feedback';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { TextAreaField } from '../../components/text-area-field';
 import { When } from '../../components/when';
 import { useModerate, type ContentKind } from './community-api';
 
-const NOUNS: Record<ContentKind, string> = { question: 'question', answer: 'answer', idea: 'idea', comment: 'comment' };
-
 /** What a hidden piece of content shows its author and moderators (nobody else sees it at all). */
 export function HiddenNotice({ hidden, kind }: { hidden: { reason: string; at: string } | null; kind: ContentKind }) {
   if (!hidden) return null;
   return (
-    <Alert tone="info" title={`A moderator hid this ${NOUNS[kind]}.`}>
+    <Alert tone="info" title={`A moderator hid this ${kind}.`}>
       <p>
         Reason: {hidden.reason} · <When value={hidden.at} empty="—" withTime />
       </p>
@@ -65,14 +64,7 @@ export function ModerationControl({ kind, id, hidden, label }: { kind: ContentKi
     <form onSubmit={onSubmit} noValidate aria-label={`Hide ${label}`} className="stack subcard">
       <FormAlert error={moderate.error} formFields={FIELDS} />
       <TextAreaField label="Reason" name="reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} errors={fields.reason} hint="Its author reads it." />
-      <div className="form-actions">
-        <Button type="submit" variant="danger" size="small" pending={moderate.isPending} pendingLabel="Hiding…">
-          Hide
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Hide" pendingLabel="Hiding…" pending={moderate.isPending} variant="danger" size="small" onCancel={() => setOpen(false)} />
     </form>
   );
 }

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Button } from '../../components/feedback';
 import { Field } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { MarkdownEditor } from '../plugins/markdown-editor';
-import { listingErrors } from './ask-question-page';
 import { useSubmitIdea } from './community-api';
 import { CommunityNav } from './community-nav';
+import { ListingField, listingRefused } from './listing-field';
 
 const FIELDS = ['title', 'body', 'listing'] as const;
 
@@ -22,8 +22,6 @@ export function NewIdeaPage() {
     submit.mutate({ title: title.trim(), body, ...(listing.trim() ? { listing: listing.trim() } : {}) }, { onSuccess: (idea) => void navigate(`/community/ideas/${idea.id}`) });
   };
   const { fields } = splitFormError(submit.error, FIELDS);
-  const listingError = listingErrors(submit.error, fields);
-  const listingRefused = listingError !== fields.listing;
   return (
     <section className="card">
       <CommunityNav />
@@ -32,25 +30,17 @@ export function NewIdeaPage() {
       </p>
       <h1>Submit an idea</h1>
       <form onSubmit={onSubmit} noValidate aria-label="Submit an idea" className="stack">
-        <FormAlert error={listingRefused ? undefined : submit.error} formFields={FIELDS} />
+        <FormAlert error={listingRefused(submit.error) ? undefined : submit.error} formFields={FIELDS} />
         <Field label="Title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} errors={fields.title} hint="The idea in one sentence (10 to 200 characters)." />
         <MarkdownEditor label="Description" name="body" maxLength={20000} value={body} onChange={setBody} errors={fields.body} hint="What you need and why. Markdown." />
-        <Field
-          label="Plugin (optional)"
-          name="listing"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder="namespace/plugin"
+        <ListingField
           value={listing}
-          onChange={(e) => setListing(e.target.value)}
-          errors={listingError}
+          onChange={setListing}
+          error={submit.error}
+          errors={fields.listing}
           hint="When the idea is for one plugin: its name, like acme/timesheet-sync. Its partner can then plan it."
         />
-        <div className="form-actions">
-          <Button type="submit" pending={submit.isPending} pendingLabel="Submitting…">
-            Submit idea
-          </Button>
-        </div>
+        <FormActions submit="Submit idea" pendingLabel="Submitting…" pending={submit.isPending} />
       </form>
     </section>
   );

@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { ApiError } from '../../api/errors';
 import { LoadError, Loading } from '../../components/feedback';
 
-export interface Missing {
+interface Missing {
   title: string;
   text?: string;
   link: { to: string; label: string };

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/auth-store';
 import { Badge } from '../../components/badge';
 import { Alert, Button, ErrorAlert, Loading } from '../../components/feedback';
 import { Field } from '../../components/field';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { When } from '../../components/when';
 import { MarkdownEditor } from '../plugins/markdown-editor';
@@ -106,14 +107,7 @@ function EditQuestion({ question, onDone }: { question: Question; onDone: () => 
       <Field label="Title" name="title" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} errors={fields.title} />
       <MarkdownEditor label="Question" name="body" maxLength={20000} value={body} onChange={setBody} errors={fields.body} />
       <Field label="Tags" name="tags" value={tags} onChange={(e) => setTags(e.target.value)} errors={fields.tags} hint="Up to 5, separated by commas." />
-      <div className="form-actions">
-        <Button type="submit" pending={edit.isPending} pendingLabel="Saving…">
-          Save changes
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Save changes" pendingLabel="Saving…" pending={edit.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -233,14 +227,7 @@ function EditAnswer({ answer, onDone }: { answer: Answer; onDone: () => void }) 
     <form onSubmit={onSubmit} noValidate aria-label="Edit the answer" className="stack">
       <FormAlert error={edit.error} formFields={ANSWER_FIELDS} />
       <MarkdownEditor label="Answer" name="body" maxLength={20000} value={body} onChange={setBody} errors={fields.body} />
-      <div className="form-actions">
-        <Button type="submit" pending={edit.isPending} pendingLabel="Saving…">
-          Save answer
-        </Button>
-        <Button type="button" variant="secondary" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Save answer" pendingLabel="Saving…" pending={edit.isPending} onCancel={onDone} />
     </form>
   );
 }
@@ -278,11 +265,7 @@ function AnswerForm({ question }: { question: Question }) {
       {posted && <Alert tone="success">Your answer is posted.</Alert>}
       <FormAlert error={answer.error} formFields={ANSWER_FIELDS} />
       <MarkdownEditor label="Answer" name="body" maxLength={20000} value={body} onChange={setBody} errors={fields.body} hint="Markdown. Be specific: steps, versions, settings." />
-      <div className="form-actions">
-        <Button type="submit" pending={answer.isPending} pendingLabel="Posting…">
-          Post answer
-        </Button>
-      </div>
+      <FormActions submit="Post answer" pendingLabel="Posting…" pending={answer.isPending} />
     </form>
   );
 }

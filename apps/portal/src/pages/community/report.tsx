@@ -4,6 +4,7 @@ import { api, type Json, unwrap } from '../../api/client';
 import type { paths } from '../../api/schema';
 import { useAuth } from '../../auth/auth-store';
 import { Alert, Button } from '../../components/feedback';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { SelectField } from '../../components/select-field';
 import { TextAreaField } from '../../components/text-area-field';
@@ -52,14 +53,7 @@ export function ReportControl({ kind, id, authorId, label }: { kind: ContentKind
       <FormAlert error={report.error} formFields={FIELDS} />
       <SelectField label="Reason" name="reason" options={REASONS} value={reason} onChange={(e) => setReason(e.target.value as ReportReason)} errors={fields.reason} />
       <TextAreaField label="Note (optional)" name="note" rows={2} maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} errors={fields.note} hint="Only moderators read it." />
-      <div className="form-actions">
-        <Button type="submit" size="small" pending={report.isPending} pendingLabel="Reporting…">
-          Send report
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Send report" pendingLabel="Reporting…" pending={report.isPending} size="small" onCancel={() => setOpen(false)} />
     </form>
   );
 }

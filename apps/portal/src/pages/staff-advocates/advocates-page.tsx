@@ -4,6 +4,7 @@ import { RequireRole } from '../../auth/require-role';
 import { ADVOCATE_ROLES } from '../../auth/roles';
 import { Badge } from '../../components/badge';
 import { Alert, Button, LoadError, Loading } from '../../components/feedback';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { Table } from '../../components/table';
 import { TextAreaField } from '../../components/text-area-field';
@@ -119,14 +120,7 @@ function InviteCell({ advocate }: { advocate: Advocate }) {
       {invite.isSuccess && <Alert tone="success">Invited.</Alert>}
       <FormAlert error={invite.error} formFields={FIELDS} />
       <TextAreaField label="Message (optional)" name="message" rows={2} maxLength={2000} value={message} onChange={(e) => setMessage(e.target.value)} errors={fields.message} />
-      <div className="form-actions">
-        <Button type="submit" size="small" pending={invite.isPending} pendingLabel="Inviting…">
-          Send invitation
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={() => setOpen(false)}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions submit="Send invitation" pendingLabel="Inviting…" pending={invite.isPending} size="small" onCancel={() => setOpen(false)} />
     </form>
   );
 }

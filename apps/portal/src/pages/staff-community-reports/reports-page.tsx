@@ -4,6 +4,7 @@ import { RequireRole } from '../../auth/require-role';
 import { MODERATOR_ROLES } from '../../auth/roles';
 import { Badge } from '../../components/badge';
 import { Button, LoadError, Loading } from '../../components/feedback';
+import { FormActions } from '../../components/form-actions';
 import { FormAlert, splitFormError } from '../../components/form-errors';
 import { LoadMore } from '../../components/load-more';
 import { Table } from '../../components/table';
@@ -136,14 +137,14 @@ function ResolveCell({ item }: { item: ReportQueueItem }) {
         errors={fields.reason}
         hint={action === 'hide' ? 'Its author reads it.' : 'Kept with the reports.'}
       />
-      <div className="form-actions">
-        <Button type="submit" variant={action === 'hide' ? 'danger' : 'primary'} size="small" pending={resolve.isPending} pendingLabel={action === 'hide' ? 'Hiding…' : 'Dismissing…'}>
-          {action === 'hide' ? 'Hide it' : 'Dismiss reports'}
-        </Button>
-        <Button type="button" variant="secondary" size="small" onClick={() => setAction(null)}>
-          Cancel
-        </Button>
-      </div>
+      <FormActions
+        submit={action === 'hide' ? 'Hide it' : 'Dismiss reports'}
+        pendingLabel={action === 'hide' ? 'Hiding…' : 'Dismissing…'}
+        pending={resolve.isPending}
+        variant={action === 'hide' ? 'danger' : 'primary'}
+        size="small"
+        onCancel={() => setAction(null)}
+      />
     </form>
   );
 }
